@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Burstwire: transient-astronomy event services over AMQP and PostgreSQL.
+/// Shared libraries live under `Shared/`, one folder per concern; services under `Services/`.
+let package = Package(
+    name: "burstwire",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Schema", targets: ["Schema"]),
+        .library(name: "Messaging", targets: ["Messaging"]),
+        .library(name: "Database", targets: ["Database"]),
+        .library(name: "HTTPClient", targets: ["HTTPClient"]),
+        .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
+        .library(name: "Astro", targets: ["Astro"]),
+        .library(name: "FITS", targets: ["FITS"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+    ],
+    targets: [
+        // C libraries, wrapped once and thinly; only the Shared/ targets below import them.
+        .systemLibrary(name: "CRabbitMQ", path: "Shared/CRabbitMQ", pkgConfig: "librabbitmq", providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CFITSIO", path: "Shared/CFITSIO", pkgConfig: "cfitsio", providers: [.apt(["libcfitsio-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        .target(name: "Schema", path: "Shared/Schema", exclude: ["json-schema"]),
+        .target(
+            name: "Messaging",
+            dependencies: ["CRabbitMQ", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics")],
+            path: "Shared/Messaging"
+        ),
+        .target(
+            name: "Database",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/Database"
+        ),
+        .target(
+            name: "HTTPClient",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/HTTPClient"
+        ),
+        .target(name: "Astro", path: "Shared/Astro"),
+        .target(name: "FITS", dependencies: ["CFITSIO"], path: "Shared/FITS"),
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "Messaging", "Database",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/ServiceRuntime"
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Messaging", "Database"], path: "Tests/TestSupport"),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema"], path: "Tests/SchemaTests"),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], path: "Tests/DatabaseTests"),
+        .testTarget(
+            name: "HTTPClientTests",
+            dependencies: ["HTTPClient", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/HTTPClientTests"
+        ),
+        .testTarget(
+            name: "ServiceRuntimeTests",
+            dependencies: ["ServiceRuntime", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/ServiceRuntimeTests"
+        ),
+        .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
+        .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests"),
+        .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
+    ]
+)
