@@ -77,7 +77,7 @@ let package = Package(
             path: "Tests/ServiceRuntimeTests"
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
-        .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests"),
+        .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),
         .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
     ]
 )

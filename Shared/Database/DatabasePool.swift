@@ -26,6 +26,7 @@ public actor DatabasePool {
 
     /// Runs `body` isolated to a leased connection and returns the connection to the pool.
     /// A connection that failed is closed so the next lease reconnects.
+    @discardableResult
     public func withConnection<R: Sendable>(_ body: @Sendable (isolated DatabaseConnection) throws -> R) async throws -> R {
         let connection = try await lease()
         do {
@@ -40,6 +41,7 @@ public actor DatabasePool {
     }
 
     /// Runs `body` in a transaction on a leased connection.
+    @discardableResult
     public func transaction<R: Sendable>(_ body: @Sendable (isolated DatabaseConnection) throws -> R) async throws -> R {
         try await withConnection { connection in try connection.transaction(body) }
     }

@@ -11,14 +11,16 @@ final class AMQPConnection {
 
     init(address: BrokerAddress, connectTimeout: Duration = .seconds(5)) throws {
         state = amqp_new_connection()
+        // A throwing init still runs deinit once every property is set, so failures only mark the state
+        // abandoned here and leave the single amqp_destroy_connection to `abandon()`.
         guard let socket = amqp_tcp_socket_new(state) else {
-            amqp_destroy_connection(state)
+            abandon()
             throw MessagingError(.connectFailed, "cannot create a socket")
         }
         var timeout = timeval(duration: connectTimeout)
         let rc = amqp_socket_open_noblock(socket, address.host, Int32(address.port), &timeout)
         guard rc == AMQP_STATUS_OK.rawValue else {
-            amqp_destroy_connection(state)
+            abandon()
             throw MessagingError(.connectFailed, "\(address.host):\(address.port): \(Self.errorText(rc))")
         }
         // heartbeat 0: librabbitmq only services heartbeats inside its own calls, and our threads idle in poll().
@@ -27,8 +29,7 @@ final class AMQPConnection {
             try check(login, "login", code: .connectFailed)
             try openChannel(Self.mainChannel)
         } catch {
-            amqp_destroy_connection(state)
-            closed = true
+            abandon()
             throw error
         }
     }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Runs one of the repository's scripts (e.g. `scripts/infra`) and fails with its output when it fails.
+/// Uses posix_spawn and waitpid directly: Foundation's Process.waitUntilExit can miss a fast child's exit on Linux.
+public func runScript(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("burstwire-script-\(UUID().uuidString).log").path
+    defer { try? FileManager.default.removeItem(atPath: logPath) }
+    let scriptPath = TestInfrastructure.repositoryRoot.appendingPathComponent(script).path
+    let command = ([scriptPath] + arguments).map(shellQuoted).joined(separator: " ") + " >\(shellQuoted(logPath)) 2>&1 </dev/null"
+    let argv = ["/bin/bash", "-c", command]
+    let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
+
+    var cArgs = argv.map { strdup($0) } + [nil]
+    var cEnv = env.map { strdup($0) } + [nil]
+    defer { (cArgs + cEnv).forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, "/bin/bash", nil, nil, &cArgs, &cEnv)
+    guard rc == 0 else { throw ScriptFailed(script: script, arguments: arguments, status: rc, output: "posix_spawn failed") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    guard exitCode == 0 else {
+        let output = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        throw ScriptFailed(script: script, arguments: arguments, status: exitCode, output: output)
+    }
+}
+
+private func shellQuoted(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+public struct ScriptFailed: Error, CustomStringConvertible {
+    public let script: String
+    public let arguments: [String]
+    public let status: Int32
+    public let output: String
+    public var description: String { "\(script) \(arguments.joined(separator: " ")) exited \(status): \(output)" }
+}
+
+/// A second RabbitMQ node on its own ports and data folder, which a test may stop and restart
+/// without disturbing the broker every other test shares.
+public struct DisposableBroker: Sendable {
+    public let port: Int
+    let environment: [String: String]
+
+    public init(name: String, port: Int) {
+        self.port = port
+        environment = [
+            "BURSTWIRE_INFRA_DIR": TestInfrastructure.repositoryRoot.appendingPathComponent(".run/infra-\(name)").path,
+            "BURSTWIRE_AMQP_PORT": String(port),
+            "BURSTWIRE_EPMD_PORT": String(port - 2351),
+            "BURSTWIRE_DIST_PORT": String(port + 1),
+            "BURSTWIRE_RABBIT_NODE": "burstwire-\(name)@localhost",
+        ]
+    }
+
+    public var url: String { "amqp://guest:guest@127.0.0.1:\(port)/" }
+
+    public func start() throws { try runScript("scripts/infra", ["up", "rabbitmq"], environment: environment) }
+    public func stop() throws { try runScript("scripts/infra", ["down", "rabbitmq"], environment: environment) }
+}
