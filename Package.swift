@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
         .library(name: "Astro", targets: ["Astro"]),
         .library(name: "FITS", targets: ["FITS"]),
+        .library(name: "Identity", targets: ["Identity"]),
+        .executable(name: "ingest-api", targets: ["ingest-api"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -22,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.70.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // C libraries, wrapped once and thinly; only the Shared/ targets below import them.
@@ -61,6 +67,36 @@ let package = Package(
             ],
             path: "Shared/ServiceRuntime"
         ),
+        .target(
+            name: "Identity",
+            dependencies: [
+                "Database",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Identity"
+        ),
+
+        // ingest-api: the write edge.
+        .target(
+            name: "IngestAPI",
+            dependencies: [
+                "Schema", "Messaging", "Database", "Identity", "ServiceRuntime", "Astro",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Services/IngestAPI/Library"
+        ),
+        .executableTarget(
+            name: "ingest-api",
+            dependencies: ["IngestAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Services/IngestAPI/Executable"
+        ),
 
         .target(name: "TestSupport", dependencies: ["Messaging", "Database"], path: "Tests/TestSupport"),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"], path: "Tests/SchemaTests"),
@@ -75,6 +111,13 @@ let package = Package(
             name: "ServiceRuntimeTests",
             dependencies: ["ServiceRuntime", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/ServiceRuntimeTests"
+        ),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "TestSupport"], path: "Tests/IdentityTests"),
+        .testTarget(
+            name: "IngestAPITests",
+            dependencies: ["IngestAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/IngestAPITests",
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
         .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),

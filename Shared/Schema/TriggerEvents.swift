@@ -158,12 +158,13 @@ public struct TriggerApprovalRequested: EventPayload {
 public struct TriggerApprovalReceived: EventPayload {
     public static var eventType: EventType { .triggerApprovalReceived }
     public var decisionId: Int64
-    public var proposalId: String
+    /// Absent when the answer came from a Slack button, which names only the decision.
+    public var proposalId: String?
     public var approver: String
     public var approved: Bool
     public var receivedAt: Date
 
-    public init(decisionId: Int64, proposalId: String, approver: String, approved: Bool, receivedAt: Date) {
+    public init(decisionId: Int64, proposalId: String?, approver: String, approved: Bool, receivedAt: Date) {
         self.decisionId = decisionId
         self.proposalId = proposalId
         self.approver = approver

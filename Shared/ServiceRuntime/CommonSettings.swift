@@ -9,6 +9,8 @@ public struct AMQPSettings: Decodable, Sendable {
     public var deadLetterExchange: String?
     public var confirmTimeoutMs: Int?
     public var prefetch: Int?
+    /// Prepended to every queue name, so several suites (or test runs) can share one broker.
+    public var queuePrefix: String?
 
     public func brokerAddress() throws -> BrokerAddress {
         do {

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Identity
+@testable import IngestAPI
+import Messaging
+import Schema
+import ServiceRuntime
+import TestSupport
+
+/// One ingest-api per test, wired to the real broker and database, on a private exchange and queue
+/// prefix so tests run in parallel; a consumer on its catalog-store queue shows what was published.
+struct IngestHarness {
+    let prefix: String
+    let configuration: IngestConfiguration
+    let mediaDirectory: URL
+    let username: String
+    let password = "correct horse battery staple"
+
+    init(confirmTimeoutMs: Int = 5000, amqpURL: String? = nil, extraYAML: String = "") throws {
+        prefix = TestInfrastructure.uniqueName("it")
+        username = TestInfrastructure.uniqueName("pipeline")
+        mediaDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(prefix)
+        let yaml = """
+            amqp:
+              url: \(amqpURL ?? TestInfrastructure.amqpURL)
+              exchange: \(prefix).events
+              dead_letter_exchange: \(prefix).dlx
+              queue_prefix: \(prefix).
+              confirm_timeout_ms: \(confirmTimeoutMs)
+            database:
+              url: \(TestInfrastructure.databaseURL)
+              max_connections: 8
+            log:
+              level: warning
+            ingest:
+              host: 127.0.0.1
+              port: 0
+              vtp_port: 0
+              media_directory: \(mediaDirectory.path)
+              public_base_url: https://burstwire.example
+              slack_signing_secret: 8f742231b10e8888abcd99yyyzzz85a5
+              credential_cache_seconds: 60
+            \(extraYAML)
+            """
+        configuration = try ConfigurationLoader(environment: [:]).load(IngestConfiguration.self, yaml: yaml)
+    }
+
+    var catalogQueue: String { "\(prefix).catalog-store" }
+
+    func observer() throws -> EventConsumer {
+        EventConsumer(configuration: .init(address: try configuration.amqp.brokerAddress(), queue: catalogQueue,
+                                           topology: ServiceQueues.topology(configuration.amqp), prefetch: 500))
+    }
+
+    var basicAuthorization: String {
+        "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
+    }
+
+    /// Builds the application and adds the harness user with the given scopes.
+    func build(scopes: Set<Scope> = [.ingest, .read]) async throws -> (some ApplicationProtocol, IngestServices) {
+        let (application, services) = try await buildApplication(configuration: configuration)
+        _ = try await services.identities.addUser(username: username, password: password, scopes: scopes)
+        return (application, services)
+    }
+
+    func cleanUp() async {
+        let admin = BrokerAdmin(address: (try? configuration.amqp.brokerAddress()) ?? BrokerAddress())
+        for queue in ServiceQueues.topology(configuration.amqp).queues {
+            try? await admin.deleteQueue(queue.name)
+            try? await admin.deleteQueue(queue.deadLetterQueue)
+        }
+        try? FileManager.default.removeItem(at: mediaDirectory)
+    }
+
+    static func fixture(_ name: String) throws -> Data {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
+        return try Data(contentsOf: url)
+    }
+}
+
+/// Collects `count` events from the observer queue, acking them.
+func collectEvents(_ count: Int, from consumer: EventConsumer, within limit: Duration = .seconds(15)) async throws -> [IncomingMessage] {
+    try await withTimeout(limit, "\(count) events") {
+        var received: [IncomingMessage] = []
+        for await message in consumer.messages {
+            consumer.ack(message)
+            received.append(message)
+            if received.count == count { break }
+        }
+        return received
+    }
+}
