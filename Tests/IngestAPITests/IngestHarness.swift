@@ -17,7 +17,7 @@ struct IngestHarness {
     let username: String
     let password = "correct horse battery staple"
 
-    init(confirmTimeoutMs: Int = 5000, amqpURL: String? = nil, extraYAML: String = "") throws {
+    init(confirmTimeoutMs: Int = 5000, amqpURL: String? = nil, maxBodyBytes: Int = 78_643_200) throws {
         prefix = TestInfrastructure.uniqueName("it")
         username = TestInfrastructure.uniqueName("pipeline")
         mediaDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(prefix)
@@ -41,7 +41,7 @@ struct IngestHarness {
               public_base_url: https://burstwire.example
               slack_signing_secret: 8f742231b10e8888abcd99yyyzzz85a5
               credential_cache_seconds: 60
-            \(extraYAML)
+              max_body_bytes: \(maxBodyBytes)
             """
         configuration = try ConfigurationLoader(environment: [:]).load(IngestConfiguration.self, yaml: yaml)
     }

@@ -11,6 +11,14 @@ public struct IngestServices: Sendable {
     public let pool: DatabasePool
     public let publisher: EventPublisher
     public let identities: IdentityStore
+    /// Every route as "METHOD /path", for keeping the OpenAPI document in step.
+    public let routes: [String]
+    let vtp: VTPServer
+
+    /// The VTP listener's bound port, once the application runs.
+    public var vtpPort: Int? {
+        get async { await vtp.localPort }
+    }
 }
 
 /// Builds ingest-api: migrates its tables and the identity store, opens the confirmed publisher,
@@ -70,5 +78,6 @@ public func buildApplication(configuration: IngestConfiguration, logger: Logger 
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "burstwire-ingest-api"),
         services: [PublisherService(publisher), vtp, DatabasePoolService(pool)],
         logger: logger)
-    return (application, IngestServices(pool: pool, publisher: publisher, identities: identities))
+    let routes = router.routes.map { "\($0.method) \($0.path)" }
+    return (application, IngestServices(pool: pool, publisher: publisher, identities: identities, routes: routes, vtp: vtp))
 }

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import IngestAPI
+import Messaging
+import Schema
+import Testing
+import TestSupport
+
+/// VOEvents over HTTP and VTP: valid packets are published once and acknowledged after the confirm;
+/// duplicates (same IVORN or bytes) are acknowledged but not published again; invalid ones are refused.
+@Suite struct VOEventIntakeTests {
+    @Test func httpAcceptsOncePerPacket() async throws {
+        let harness = try IngestHarness()
+        let (application, _) = try await harness.build()
+        let observer = try harness.observer()
+        let xml = try VTPFixtures.bytes("SWIFT00.xml")
+        let headers: HTTPFields = [.contentType: "application/xml", .authorization: harness.basicAuthorization]
+        try await application.test(.router) { client in
+            for expected in ["accepted", "duplicate"] {
+                try await client.execute(uri: "/api/v1/voevents", method: .post, headers: headers, body: ByteBuffer(bytes: xml)) { response in
+                    #expect(response.status == .accepted)
+                    let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
+                    #expect(object?["status"] == expected)
+                }
+            }
+            try await client.execute(uri: "/api/v1/voevents", method: .post, headers: headers,
+                                     body: ByteBuffer(bytes: VTPFixtures.voevent(#"version="2.0" role="test" ivorn="ivo://example/stream""#))) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("local"))
+            }
+            try await client.execute(uri: "/api/v1/voevents", method: .post,
+                                     headers: [.contentType: "application/json", .authorization: harness.basicAuthorization],
+                                     body: ByteBuffer(bytes: xml)) { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+        }
+        let events = try await collectEvents(1, from: observer)
+        let packet = try Event<VOEventReceived>.decode(from: events[0].body).data.voevent
+        #expect(packet.receivedVia == .http && packet.xml == String(decoding: xml, as: UTF8.self))
+        await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }
+        await observer.stop()
+        await harness.cleanUp()
+    }
+
+    @Test func vtpAcksNaksAndDeduplicates() async throws {
+        let harness = try IngestHarness()
+        let (application, services) = try await harness.build()
+        let observer = try harness.observer()
+        let xml = try VTPFixtures.bytes("LVC_real_preliminary.xml")
+        try await application.test(.live) { _ in
+            let port = try #require(await services.vtpPort)
+            for _ in 0..<2 {
+                let exchange = try await VTPTestClient.submit(xml, port: port)
+                let reply = try TransportReply(parsing: try #require(exchange.onlyReply))
+                #expect(reply.role == "ack")
+                #expect(reply.text("Response") == "ivo://burstwire.local/ingest")
+            }
+            let bad = try await VTPTestClient.submit(Array("<not-a-voevent/>".utf8), port: port)
+            let nak = try TransportReply(parsing: try #require(bad.onlyReply))
+            #expect(nak.role == "nak")
+            #expect(nak.text("Meta/Result")?.isEmpty == false)
+        }
+        let events = try await collectEvents(1, from: observer)
+        let packet = try Event<VOEventReceived>.decode(from: events[0].body).data.voevent
+        #expect(packet.receivedVia == .vtp && packet.remoteAddress?.contains("127.0.0.1") == true)
+        await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }
+        await observer.stop()
+        await harness.cleanUp()
+    }
+}
