@@ -98,8 +98,8 @@ let package = Package(
             path: "Services/IngestAPI/Executable"
         ),
 
-        .target(name: "TestSupport", dependencies: ["Messaging", "Database"], path: "Tests/TestSupport"),
-        .testTarget(name: "SchemaTests", dependencies: ["Schema"], path: "Tests/SchemaTests"),
+        .target(name: "TestSupport", dependencies: ["Messaging", "Database", "Schema"], path: "Tests/TestSupport"),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"], path: "Tests/SchemaTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], path: "Tests/DatabaseTests"),
         .testTarget(

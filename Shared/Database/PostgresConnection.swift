@@ -26,6 +26,8 @@ final class PostgresConnection {
             if let connection { PQfinish(connection) }
             throw DatabaseError(.connectionFailed)
         }
+        // Server notices ("relation already exists, skipping") would otherwise go to stderr unasked.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         handle = connection
     }
 

@@ -77,7 +77,7 @@ import TestSupport
             try await other.setPassword(username: "alice", password: "battery staple")
             await otherPool.close()
 
-            try await eventually("old password rejected", within: .seconds(2)) {
+            try await eventually("old password rejected", within: .seconds(10)) {
                 try await store.authenticate(.basic(username: "alice", password: "correct horse")) == nil
             }
             #expect(try await store.authenticate(.basic(username: "alice", password: "battery staple")) != nil)
@@ -90,7 +90,7 @@ import TestSupport
             try await store.addUser(username: "alice", password: "correct horse", scopes: [.ingest])
             #expect(try await store.authenticate(.basic(username: "alice", password: "battery staple")) == nil)
             try await store.setPassword(username: "alice", password: "battery staple")
-            try await eventually("new password accepted", within: .seconds(2)) {
+            try await eventually("new password accepted", within: .seconds(10)) {
                 try await store.authenticate(.basic(username: "alice", password: "battery staple")) != nil
             }
         }
@@ -103,9 +103,9 @@ import TestSupport
             let alice = Credentials.basic(username: "alice", password: "correct horse")
             #expect(try await store.authenticate(alice)?.scopes == [.ingest])
             try await store.setScopes(username: "alice", scopes: [.read, .admin])
-            try await eventually("new scopes", within: .seconds(2)) { try await store.authenticate(alice)?.scopes == [.read, .admin] }
+            try await eventually("new scopes", within: .seconds(10)) { try await store.authenticate(alice)?.scopes == [.read, .admin] }
             try await store.removeUser(username: "alice")
-            try await eventually("removed user rejected", within: .seconds(2)) { try await store.authenticate(alice) == nil }
+            try await eventually("removed user rejected", within: .seconds(10)) { try await store.authenticate(alice) == nil }
         }
     }
 

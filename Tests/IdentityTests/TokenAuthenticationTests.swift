@@ -21,7 +21,7 @@ import TestSupport
             #expect(try await store.authenticate(.bearer(token: issued.token + "x")) == nil)
 
             try await store.revokeToken(id: issued.id)
-            try await eventually("revoked token rejected", within: .seconds(2)) {
+            try await eventually("revoked token rejected", within: .seconds(10)) {
                 try await store.authenticate(.bearer(token: issued.token)) == nil
             }
             let listed = try await store.tokens(username: "pipeline")
@@ -39,7 +39,7 @@ import TestSupport
             let otherPool = fixture.otherProcess()
             try await fixture.store(on: otherPool).revokeToken(id: issued.id)
             await otherPool.close()
-            try await eventually("revoked token rejected", within: .seconds(2)) {
+            try await eventually("revoked token rejected", within: .seconds(10)) {
                 try await store.authenticate(.bearer(token: issued.token)) == nil
             }
         }
@@ -68,11 +68,11 @@ import TestSupport
             let issued = try await store.issueToken(username: "pipeline", name: "both", scopes: [.ingest, .read])
             #expect(try await store.authenticate(.bearer(token: issued.token))?.scopes == [.ingest, .read])
             try await store.setScopes(username: "pipeline", scopes: [.read])
-            try await eventually("narrowed token", within: .seconds(2)) {
+            try await eventually("narrowed token", within: .seconds(10)) {
                 try await store.authenticate(.bearer(token: issued.token))?.scopes == [.read]
             }
             try await store.removeUser(username: "pipeline")
-            try await eventually("token of removed user rejected", within: .seconds(2)) {
+            try await eventually("token of removed user rejected", within: .seconds(10)) {
                 try await store.authenticate(.bearer(token: issued.token)) == nil
             }
         }

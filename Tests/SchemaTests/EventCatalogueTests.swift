@@ -1,6 +1,7 @@
 import Foundation
 import Schema
 import Testing
+import TestSupport
 
 /// The checked-in JSON Schema documents, found from this file's path so the tests run from any directory.
 enum SchemaFiles {

@@ -1,6 +1,7 @@
 import Foundation
 import Schema
 import Testing
+import TestSupport
 
 /// Proves the validator rejects what it must, so a passing catalogue test means something.
 @Suite("JSON Schema validator")

@@ -24,7 +24,7 @@ struct VOEventIntake: Sendable {
         do {
             essentials = try VOEventInspector.inspect(xml)
         } catch {
-            return .rejected(ivorn: nil, reason: error.reason)
+            return .rejected(ivorn: error.ivorn, reason: error.reason)
         }
         let ivorn = essentials.ivorn
         guard let role = VOEventRole(rawValue: essentials.role) else {

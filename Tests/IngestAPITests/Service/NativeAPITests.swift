@@ -49,6 +49,9 @@ import TestSupport
             }
             #expect(created.image_urls?["image"]?.hasPrefix("https://burstwire.example/media/candidates/") == true)
             let events = try await collectEvents(3, from: observer)
+            for event in events {
+                #expect(try EventSchemas.violations(of: event.body, type: event.routingKey).isEmpty, "\(event.routingKey)")
+            }
             let measurement = try Event<FRBMeasurementReceived>.decode(from: events[2].body).data.measurement
             #expect(measurement.measurementId == created.measurement_id && measurement.frbId == created.frb_id)
             #expect(measurement.dmism == 123.16007817568256 && measurement.cosmo == "Planck18" && measurement.z == 0.0982)

@@ -49,6 +49,7 @@ import TestSupport
             }
         }
         let events = try await collectEvents(2, from: observer)
+        #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let rating = try Event<SlackRatingReceived>.decode(from: events[0].body).data
         #expect(events.allSatisfy { $0.routingKey == "slack.rating.received.v1" })
         #expect(rating.frbId > 0 && !rating.slackUserId.isEmpty)
@@ -88,6 +89,7 @@ import TestSupport
             }
         }
         let events = try await collectEvents(1, from: observer)
+        #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let payload = try Event<TransientUploadReceived>.decode(from: events[0].body).data
         #expect(Set(payload.transients.keys) == ["2026abc"])
         await observer.stop()

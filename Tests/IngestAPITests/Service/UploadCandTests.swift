@@ -35,6 +35,9 @@ import TestSupport
 
             let events = try await collectEvents(3, from: observer)
             #expect(events.map(\.routingKey) == ["frb.observation.received.v1", "frb.event.received.v1", "frb.measurement.received.v1"])
+            for event in events {
+                #expect(try EventSchemas.violations(of: event.body, type: event.routingKey).isEmpty, "\(event.routingKey)")
+            }
             let observationEvent = try Event<FRBObservationReceived>.decode(from: events[0].body).data.observation
             #expect(observationEvent.nchan == 3000 && observationEvent.beamRotationAngle == 45 && observationEvent.backend == "Multibeam" && observationEvent.beam == 1)
             let frb = try Event<FRBEventReceived>.decode(from: events[1].body).data.frb

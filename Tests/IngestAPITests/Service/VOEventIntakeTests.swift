@@ -10,11 +10,19 @@ import TestSupport
 /// VOEvents over HTTP and VTP: valid packets are published once and acknowledged after the confirm;
 /// duplicates (same IVORN or bytes) are acknowledged but not published again; invalid ones are refused.
 @Suite struct VOEventIntakeTests {
+    /// A real packet with its IVORN made unique to this run, since ingest remembers every IVORN it accepted.
+    static func uniquePacket(_ name: String) throws -> [UInt8] {
+        let text = String(decoding: try VTPFixtures.bytes(name), as: UTF8.self)
+        let start = try #require(text.range(of: "ivorn=\""))
+        let end = try #require(text[start.upperBound...].firstIndex(of: "\""))
+        return Array((text[..<end] + "_" + TestInfrastructure.uniqueName("run") + text[end...]).utf8)
+    }
+
     @Test func httpAcceptsOncePerPacket() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
         let observer = try harness.observer()
-        let xml = try VTPFixtures.bytes("SWIFT00.xml")
+        let xml = try Self.uniquePacket("SWIFT00.xml")
         let headers: HTTPFields = [.contentType: "application/xml", .authorization: harness.basicAuthorization]
         try await application.test(.router) { client in
             for expected in ["accepted", "duplicate"] {
@@ -36,6 +44,7 @@ import TestSupport
             }
         }
         let events = try await collectEvents(1, from: observer)
+        #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let packet = try Event<VOEventReceived>.decode(from: events[0].body).data.voevent
         #expect(packet.receivedVia == .http && packet.xml == String(decoding: xml, as: UTF8.self))
         await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }
@@ -47,7 +56,7 @@ import TestSupport
         let harness = try IngestHarness()
         let (application, services) = try await harness.build()
         let observer = try harness.observer()
-        let xml = try VTPFixtures.bytes("LVC_real_preliminary.xml")
+        let xml = try Self.uniquePacket("LVC_real_preliminary.xml")
         try await application.test(.live) { _ in
             let port = try #require(await services.vtpPort)
             for _ in 0..<2 {
@@ -62,6 +71,7 @@ import TestSupport
             #expect(nak.text("Meta/Result")?.isEmpty == false)
         }
         let events = try await collectEvents(1, from: observer)
+        #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let packet = try Event<VOEventReceived>.decode(from: events[0].body).data.voevent
         #expect(packet.receivedVia == .vtp && packet.remoteAddress?.contains("127.0.0.1") == true)
         await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }

@@ -106,7 +106,7 @@ struct VTPServerTests {
             let exchange = try await VTPTestClient.exchange(port: port, sending: sent.isEmpty ? [] : [sent])
             #expect(exchange.received.isEmpty)
             #expect(exchange.elapsed >= .milliseconds(900))
-            #expect(exchange.elapsed < .seconds(5))
+            #expect(exchange.elapsed < .seconds(15))
         }
     }
 
@@ -171,7 +171,7 @@ struct VTPServerTests {
             await group.triggerGracefulShutdown()
             let idleExchange = try await idle
             #expect(idleExchange.received.isEmpty)
-            #expect(idleExchange.elapsed < .seconds(5))
+            #expect(idleExchange.elapsed < .seconds(15))
             let exchange = try await submitted
             #expect(try TransportReply(parsing: try #require(exchange.onlyReply)).role == "ack")
         }

@@ -12,9 +12,9 @@ enum FieldRules {
             number = typed
         case .string(let text):
             let text = FormText.strip(text)
-            if text.wholeMatch(of: /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/) != nil, let parsed = Double(text) {
+            if TextSyntax.isDecimalNumber(text), let parsed = Double(text) {
                 number = parsed
-            } else if text.wholeMatch(of: /(?i)[+-]?(?:nan|inf|infinity)/) != nil {
+            } else if TextSyntax.isNonFiniteWord(text) {
                 throw FieldMessage(FieldMessages.nonFiniteNumber)
             } else {
                 throw FieldMessage(FieldMessages.invalidNumber)
@@ -62,8 +62,8 @@ enum FieldRules {
             }
             integer = exact
         case .string(let text):
-            let digits = FormText.strip(text).replacing(/\.0*$/, with: "")
-            guard digits.wholeMatch(of: /[+-]?\d+/) != nil, let parsed = Int(digits) else {
+            let digits = TextSyntax.droppingZeroFraction(FormText.strip(text))
+            guard TextSyntax.isInteger(digits), let parsed = Int(digits) else {
                 throw FieldMessage(FieldMessages.invalidInteger)
             }
             integer = parsed
@@ -89,7 +89,7 @@ enum FieldRules {
         default:
             throw FieldMessage(FieldMessages.incorrectPrimaryKeyType(value))
         }
-        guard text.wholeMatch(of: /[+-]?\d+/) != nil, let id = Int64(text) else {
+        guard TextSyntax.isInteger(text), let id = Int64(text) else {
             throw FieldMessage(FieldMessages.incorrectPrimaryKeyType(value))
         }
         guard id > 0 else { throw FieldMessage(FieldMessages.unknownPrimaryKey(text)) }

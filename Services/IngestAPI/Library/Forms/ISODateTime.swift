@@ -5,17 +5,14 @@ import Foundation
 /// an offset is UTC, because FRB_candidates_app ran with `USE_TZ` and `TIME_ZONE = 'UTC'`.
 enum ISODateTime {
     static func parse(_ text: String) -> Date? {
-        let pattern = /(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?/
-        guard let match = text.wholeMatch(of: pattern),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-              let hour = Int(match.4), let minute = Int(match.5) else { return nil }
-        let second = match.6.flatMap { Int($0) } ?? 0
+        guard let parts = DateTimeParts(text) else { return nil }
+        let (year, month, day, hour, minute, second) = (parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second)
         guard (1...9999).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
               hour < 24, minute < 60, second < 60,
-              let offset = offsetSeconds(match.8.map(String.init)) else { return nil }
+              let offset = offsetSeconds(parts.offset) else { return nil }
         let wholeSeconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400
             + hour * 3_600 + minute * 60 + second - offset
-        let fraction = match.7.map { digits in Double("0.\(digits)") ?? 0 } ?? 0
+        let fraction = parts.fraction.map { digits in Double("0.\(digits)") ?? 0 } ?? 0
         // Counting from 2001, Date's own epoch, keeps microseconds exact in the Double.
         return Date(timeIntervalSinceReferenceDate: Double(wholeSeconds - 978_307_200) + fraction)
     }
@@ -47,5 +44,44 @@ enum ISODateTime {
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+/// The pieces of `YYYY-MM-DD[T ]hh:mm[:ss[.ffffff]][Z|±HH[[:]MM]]`, scanned by hand.
+private struct DateTimeParts {
+    var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+    var fraction: String?
+    var offset: String?
+
+    init?(_ text: String) {
+        var scanner = ByteScanner(text)
+        guard let year = scanner.number(minimum: 4, maximum: 4), scanner.consume(UInt8(ascii: "-")),
+              let month = scanner.number(minimum: 1, maximum: 2), scanner.consume(UInt8(ascii: "-")),
+              let day = scanner.number(minimum: 1, maximum: 2),
+              scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: " ")),
+              let hour = scanner.number(minimum: 1, maximum: 2), scanner.consume(UInt8(ascii: ":")),
+              let minute = scanner.number(minimum: 1, maximum: 2) else { return nil }
+        (self.year, self.month, self.day, self.hour, self.minute) = (year, month, day, hour, minute)
+        if scanner.consume(UInt8(ascii: ":")) {
+            guard let second = scanner.number(minimum: 1, maximum: 2) else { return nil }
+            self.second = second
+            if scanner.consume(UInt8(ascii: ".")) || scanner.consume(UInt8(ascii: ",")) {
+                let start = scanner.index
+                guard scanner.skipDigits(maximum: 6) > 0 else { return nil }
+                fraction = scanner.text(from: start)
+            }
+        }
+        let start = scanner.index
+        if scanner.consume(UInt8(ascii: "Z")) {
+            offset = "Z"
+        } else if scanner.next == UInt8(ascii: "+") || scanner.next == UInt8(ascii: "-") {
+            scanner.skipSign()
+            guard scanner.skipDigits(maximum: 2) == 2 else { return nil }
+            let colon = scanner.consume(UInt8(ascii: ":"))
+            let minutes = scanner.skipDigits(maximum: 2)
+            guard minutes == 2 || (minutes == 0 && !colon) else { return nil }
+            offset = scanner.text(from: start)
+        }
+        guard scanner.atEnd else { return nil }
     }
 }

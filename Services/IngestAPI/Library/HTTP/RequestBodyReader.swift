@@ -16,8 +16,7 @@ struct RequestBodyReader: Sendable {
             return Array(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError.tooLarge(limit: limit).styled(style)
-        } catch let error as NIOTooManyBytesError {
-            _ = error
+        } catch is NIOTooManyBytesError {
             throw APIError.tooLarge(limit: limit).styled(style)
         }
     }

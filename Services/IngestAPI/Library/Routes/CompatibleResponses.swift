@@ -6,40 +6,37 @@ import Schema
 /// so upload_cand.py (which reads the top-level `id`) and any other client parse them unchanged.
 enum CompatibleResponses {
     static func observation(_ observation: FRBObservation) throws -> Response {
-        var data = try object(observation)
-        data["id"] = data.removeValue(forKey: "observation_id")
-        return try created(["data": data, "id": observation.observationId])
+        let data = try object(observation, renaming: ["observation_id": "id"])
+        return try created(["data": .object(data), "id": .number(Double(observation.observationId))])
     }
 
     static func frbEvent(_ frb: FRBRecord) throws -> Response {
-        let data: [String: Any] = [
-            "id": frb.frbId,
-            "observation": frb.observationId,
-            "tns_name": NSNull(),
-            "time_of_arrival": EventTimestamp.string(from: frb.timeOfArrival) ?? "",
-            "repeater": frb.repeater,
-            "search_path": frb.images.search.map { "/media/" + $0.path } ?? NSNull(),
-            "image_path": frb.images.image.map { "/media/" + $0.path } ?? NSNull(),
-            "histogram_path": frb.images.histogram.map { "/media/" + $0.path } ?? NSNull(),
+        func path(_ reference: MediaReference?) -> JSONValue { reference.map { .string("/media/" + $0.path) } ?? .null }
+        let data: [String: JSONValue] = [
+            "id": .number(Double(frb.frbId)),
+            "observation": .number(Double(frb.observationId)),
+            "tns_name": .null,
+            "time_of_arrival": .string(EventTimestamp.string(from: frb.timeOfArrival) ?? ""),
+            "repeater": .bool(frb.repeater),
+            "search_path": path(frb.images.search),
+            "image_path": path(frb.images.image),
+            "histogram_path": path(frb.images.histogram),
         ]
-        return try created(["data": data, "id": frb.frbId])
+        return try created(["data": .object(data), "id": .number(Double(frb.frbId))])
     }
 
     static func measurement(_ measurement: RadioMeasurement) throws -> Response {
-        var data = try object(measurement)
-        data["id"] = data.removeValue(forKey: "measurement_id")
-        data["frb"] = data.removeValue(forKey: "frb_id")
-        data["datetime"] = data.removeValue(forKey: "received_at")
-        return try created(["data": data])
+        let data = try object(measurement, renaming: ["measurement_id": "id", "frb_id": "frb", "received_at": "datetime"])
+        return try created(["data": .object(data)])
     }
 
-    private static func object<T: Encodable>(_ value: T) throws -> [String: Any] {
-        let data = try EventJSON.encoder().encode(value)
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    /// The record as our events spell it, with the original model's names where they differ.
+    private static func object<T: Encodable>(_ value: T, renaming names: [String: String]) throws -> [String: JSONValue] {
+        guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: EventJSON.encoder().encode(value)) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: fields.map { (names[$0.key] ?? $0.key, $0.value) })
     }
 
-    private static func created(_ body: [String: Any]) throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    private static func created(_ body: [String: JSONValue]) throws -> Response {
+        try JSONResponse.make(JSONValue.object(body), status: .created)
     }
 }

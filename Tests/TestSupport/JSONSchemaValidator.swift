@@ -4,24 +4,24 @@ import Schema
 /// A JSON Schema (draft 2020-12) validator for exactly the keywords the checked-in schemas use,
 /// so the catalogue tests can prove every example matches its schema. Any other keyword throws,
 /// which keeps this validator and the schemas in step.
-struct JSONSchemaValidator {
-    struct SchemaError: Error, CustomStringConvertible {
-        let description: String
+public struct JSONSchemaValidator {
+    public struct SchemaError: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let root: JSONValue
+    public let root: JSONValue
 
-    init(schema: JSONValue) {
+    public init(schema: JSONValue) {
         root = schema
     }
 
-    init(contentsOf url: URL) throws {
+    public init(contentsOf url: URL) throws {
         root = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url))
     }
 
     /// One message per violation, each starting with the JSON pointer of the offending value;
     /// empty when `instance` is valid.
-    func validate(_ instance: JSONValue) throws -> [String] {
+    public func validate(_ instance: JSONValue) throws -> [String] {
         var violations: [String] = []
         try check(instance, against: root, at: "", violations: &violations)
         return violations
@@ -169,5 +169,18 @@ struct JSONSchemaValidator {
     /// RFC 3339 date-time shape, checked independently of the library's own parser.
     private static func isDateTime(_ text: String) -> Bool {
         text.wholeMatch(of: #/\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)/#) != nil
+    }
+}
+
+/// The checked-in JSON Schema of each event type, for tests that check what services really publish.
+public enum EventSchemas {
+    public static var directory: URL {
+        TestInfrastructure.repositoryRoot.appendingPathComponent("Shared/Schema/json-schema", isDirectory: true)
+    }
+
+    /// Violations of the message body against the schema of its routing key; empty when it conforms.
+    public static func violations(of body: [UInt8], type: String) throws -> [String] {
+        let validator = try JSONSchemaValidator(contentsOf: directory.appendingPathComponent("\(type).schema.json"))
+        return try validator.validate(JSONDecoder().decode(JSONValue.self, from: Data(body)))
     }
 }
