@@ -105,6 +105,11 @@ public final class EventConsumer: Sendable {
         await stop()
     }
 
+    /// Settlements wait in the shared state (stop and crash requests wake the thread through the pipe).
+    private func hasWork() -> Bool {
+        shared.withLock { !$0.settlements.isEmpty }
+    }
+
     private func settle(_ settlement: Settlement) {
         shared.withLock { $0.settlements.append(settlement) }
         wakePipe.wake()
@@ -145,7 +150,7 @@ public final class EventConsumer: Sendable {
                         logger.warning("consumer cannot connect", metadata: ["queue": "\(configuration.queue)", "error": "\(error)"])
                     }
                 } else {
-                    _ = wakePipe.wait(socket: nil, timeout: min(.milliseconds(100), nextAttempt - now))
+                    _ = wakePipe.wait(socket: nil, timeout: min(.milliseconds(100), nextAttempt - now), unless: hasWork)
                 }
                 continue
             }
@@ -158,7 +163,7 @@ public final class EventConsumer: Sendable {
                         try current.cancel()
                     }
                     if current.inFlightCount == 0 || now >= drainDeadline! { break }
-                    _ = wakePipe.wait(socket: nil, timeout: .milliseconds(50))
+                    _ = wakePipe.wait(socket: nil, timeout: .milliseconds(50), unless: hasWork)
                     continue
                 }
                 if let depth = try current.sampleLag(every: configuration.lagInterval, now: now) {
@@ -166,7 +171,7 @@ public final class EventConsumer: Sendable {
                     metrics.lag.record(depth)
                 }
                 if !current.connection.hasBufferedData {
-                    guard wakePipe.wait(socket: current.connection.socketFD, timeout: .seconds(1)) else { continue }
+                    guard wakePipe.wait(socket: current.connection.socketFD, timeout: .seconds(1), unless: hasWork) else { continue }
                 }
                 try current.receive(limit: Int(configuration.prefetch)) { message in
                     metrics.consumed.increment()

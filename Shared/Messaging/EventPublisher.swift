@@ -132,7 +132,7 @@ public final class EventPublisher: Sendable {
                         logger.warning("publisher cannot connect", metadata: ["error": "\(error)"])
                     }
                 } else {
-                    _ = wakePipe.wait(socket: nil, timeout: min(.milliseconds(100), nextAttempt - now))
+                    _ = wakePipe.wait(socket: nil, timeout: min(.milliseconds(100), nextAttempt - now), unless: hasWork)
                 }
                 continue
             }
@@ -144,7 +144,7 @@ public final class EventPublisher: Sendable {
                 let idle = unsent.isEmpty && current.outstandingCount == 0
                 if !current.connection.hasBufferedData {
                     let timeout: Duration = idle ? .milliseconds(500) : .milliseconds(20)
-                    guard wakePipe.wait(socket: current.connection.socketFD, timeout: timeout) else { continue }
+                    guard wakePipe.wait(socket: current.connection.socketFD, timeout: timeout, unless: hasWork) else { continue }
                 }
                 try current.readConfirms(
                     confirmed: { pending in
@@ -171,6 +171,11 @@ public final class EventPublisher: Sendable {
             return state.exitWaiters
         }
         waiters.forEach { $0.resume() }
+    }
+
+    /// New messages wait in the shared state (a shutdown request wakes the thread through the pipe).
+    private func hasWork() -> Bool {
+        shared.withLock { !$0.queued.isEmpty }
     }
 
     private func fail(_ pending: Pending, _ error: MessagingError) {

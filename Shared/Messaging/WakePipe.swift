@@ -1,9 +1,12 @@
 import Foundation
+import Synchronization
 
 /// A self-pipe that lets async code wake a thread blocked in poll() (eventfd is not exported by Glibc's Swift module).
+/// A wake costs a write only while the thread sleeps, so a burst of publishes or acks is one syscall, not one each.
 final class WakePipe: Sendable {
     let readFD: Int32
     private let writeFD: Int32
+    private let sleeping = Atomic<Bool>(false)
 
     init() {
         var fds: [Int32] = [0, 0]
@@ -20,6 +23,7 @@ final class WakePipe: Sendable {
     }
 
     func wake() {
+        guard sleeping.exchange(false, ordering: .sequentiallyConsistent) else { return }
         var one: UInt8 = 1
         _ = write(writeFD, &one, 1)
     }
@@ -30,7 +34,11 @@ final class WakePipe: Sendable {
     }
 
     /// Blocks until `socket` is readable, the pipe is woken, or `timeout` passes; true when the socket is readable.
-    func wait(socket: Int32?, timeout: Duration) -> Bool {
+    /// `hasWork` is checked after the thread is marked sleeping, so work queued just before is never slept through.
+    func wait(socket: Int32?, timeout: Duration, unless hasWork: () -> Bool) -> Bool {
+        sleeping.store(true, ordering: .sequentiallyConsistent)
+        defer { sleeping.store(false, ordering: .sequentiallyConsistent) }
+        if hasWork() { return false }
         var fds = [pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)]
         if let socket { fds.append(pollfd(fd: socket, events: Int16(POLLIN), revents: 0)) }
         let millis = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)

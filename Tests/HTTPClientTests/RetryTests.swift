@@ -60,11 +60,12 @@ struct RetryTests {
         try await TestServer.run { server in
             let client = HTTPClient()
             let error = await #expect(throws: HTTPClientError.self) {
-                try await client.send(HTTPRequest(.post, server.url("/sleep/2000")), timeout: .milliseconds(300), retry: Self.quick)
+                try await client.send(HTTPRequest(.post, server.url("/sleep/4000")), timeout: .seconds(1), retry: Self.quick)
             }
             #expect(error?.code == .timedOut)
             #expect(error?.attempts == 1)
-            #expect(server.hits.count("sleep") == 1)
+            // Never twice; on a loaded machine the server may not have logged the single hit before the timeout.
+            #expect(server.hits.count("sleep") <= 1)
         }
     }
 
