@@ -60,10 +60,12 @@ public final class EventPublisher: Sendable {
 
     /// Publishes and waits for the broker's confirm; throws `MessagingError` with code
     /// `.nacked`, `.unroutable`, `.connectionLost`, `.timedOut` or `.closed` otherwise.
-    public func publish(_ message: OutgoingMessage) async throws {
+    /// `timeout` overrides the configured confirm timeout, for callers with their own deadline.
+    public func publish(_ message: OutgoingMessage, timeout: Duration? = nil) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let now = ContinuousClock.now
-            let pending = Pending(message: message, enqueued: now, deadline: now + configuration.confirmTimeout, continuation: continuation)
+            let deadline = now + (timeout ?? configuration.confirmTimeout)
+            let pending = Pending(message: message, enqueued: now, deadline: deadline, continuation: continuation)
             let accepted = shared.withLock { state -> Bool in
                 guard !state.stopping else { return false }
                 state.queued.append(pending)
@@ -78,9 +80,9 @@ public final class EventPublisher: Sendable {
     }
 
     /// Publishes several messages concurrently and returns when all are confirmed; throws the first failure.
-    public func publish(_ messages: [OutgoingMessage]) async throws {
+    public func publish(_ messages: [OutgoingMessage], timeout: Duration? = nil) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for message in messages { group.addTask { try await self.publish(message) } }
+            for message in messages { group.addTask { try await self.publish(message, timeout: timeout) } }
             try await group.waitForAll()
         }
     }

@@ -19,9 +19,9 @@ struct EventPublishing: Sendable {
                                                 messageID: event.id, type: event.type.rawValue))
     }
 
-    func publish(_ events: [Encoded]) async throws(BrokerUnavailable) {
+    func publish(_ events: [Encoded], timeout: Duration? = nil) async throws(BrokerUnavailable) {
         do {
-            try await publisher.publish(events.map(\.message))
+            try await publisher.publish(events.map(\.message), timeout: timeout)
         } catch {
             throw BrokerUnavailable(reason: (error as? MessagingError)?.code.description ?? "publish failed")
         }

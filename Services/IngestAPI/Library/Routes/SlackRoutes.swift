@@ -48,7 +48,8 @@ struct SlackRoutes: Sendable {
             event = try events.encode(answer, subject: "decision/\(approval.decisionId)")
         }
         do {
-            try await events.publish([event])
+            // Slack retries a callback it has not had a 200 for within 3 s; decide well inside that.
+            try await events.publish([event], timeout: .milliseconds(2500))
         } catch {
             throw APIError.brokerUnavailable(retryAfter: retryAfter)
         }
