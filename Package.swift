@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FITS", targets: ["FITS"]),
         .library(name: "Identity", targets: ["Identity"]),
         .executable(name: "ingest-api", targets: ["ingest-api"]),
+        .executable(name: "catalog-store", targets: ["catalog-store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -98,6 +99,21 @@ let package = Package(
             path: "Services/IngestAPI/Executable"
         ),
 
+        // catalog-store: the PostgreSQL catalogue.
+        .target(
+            name: "CatalogStore",
+            dependencies: [
+                "Schema", "Messaging", "Database", "ServiceRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Services/CatalogStore/Library"
+        ),
+        .executableTarget(
+            name: "catalog-store",
+            dependencies: ["CatalogStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Services/CatalogStore/Executable"
+        ),
+
         .target(name: "TestSupport", dependencies: ["Messaging", "Database", "Schema"], path: "Tests/TestSupport"),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"], path: "Tests/SchemaTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
@@ -119,8 +135,18 @@ let package = Package(
             path: "Tests/IngestAPITests",
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "CatalogStoreTests",
+            dependencies: ["CatalogStore", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/CatalogStoreTests"
+        ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
         .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),
         .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
+        .executableTarget(
+            name: "catalog-bench",
+            dependencies: ["CatalogStore", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/Benchmarks/CatalogBench"
+        ),
     ]
 )

@@ -124,7 +124,7 @@ final class AMQPConnection {
         try check(amqp_get_rpc_reply(state), "confirm.select")
     }
 
-    func publish(_ message: OutgoingMessage, mandatory: Bool) throws {
+    func publish(_ message: OutgoingMessage) throws {
         var properties = amqp_basic_properties_t()
         properties._flags = amqp_flags_t(AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG
             | AMQP_BASIC_MESSAGE_ID_FLAG | AMQP_BASIC_TYPE_FLAG | AMQP_BASIC_TIMESTAMP_FLAG)
@@ -140,7 +140,7 @@ final class AMQPConnection {
                                 properties.message_id = messageID
                                 properties.type = type
                                 let bytes = amqp_bytes_t(len: body.count, bytes: UnsafeMutableRawPointer(mutating: body.baseAddress))
-                                return amqp_basic_publish(state, Self.mainChannel, exchange, key, mandatory ? 1 : 0, 0, &properties, bytes)
+                                return amqp_basic_publish(state, Self.mainChannel, exchange, key, message.mustBeRouted ? 1 : 0, 0, &properties, bytes)
                             }
                         }
                     }

@@ -207,7 +207,7 @@ public final class EventPublisher: Sendable {
         var outstandingCount: Int { outstanding.count }
 
         func send(_ pending: Pending) throws {
-            try connection.publish(pending.message, mandatory: true)
+            try connection.publish(pending.message)
             nextTag += 1
             outstanding[nextTag] = pending
         }

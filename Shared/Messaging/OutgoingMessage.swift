@@ -6,13 +6,18 @@ public struct OutgoingMessage: Sendable {
     public var messageID: String
     public var type: String
     public var contentType: String
+    /// When true (the default) a message no queue is bound for fails as `.unroutable` instead of
+    /// vanishing; false suits notices nobody may be subscribed to yet, such as stored records.
+    public var mustBeRouted: Bool
 
-    public init(exchange: String, routingKey: String, body: [UInt8], messageID: String, type: String? = nil, contentType: String = "application/json") {
+    public init(exchange: String, routingKey: String, body: [UInt8], messageID: String, type: String? = nil,
+                contentType: String = "application/json", mustBeRouted: Bool = true) {
         self.exchange = exchange
         self.routingKey = routingKey
         self.body = body
         self.messageID = messageID
         self.type = type ?? routingKey
         self.contentType = contentType
+        self.mustBeRouted = mustBeRouted
     }
 }

@@ -94,7 +94,8 @@ struct FailureTests {
             // Well before the server would answer, even on a loaded machine.
             #expect(ContinuousClock.now - started < .seconds(7))
             #expect(error?.code == .cancelled)
-            #expect(server.hits.count("sleep") == 1)
+            // Never re-sent; on a loaded machine the server may not have logged the single hit before the cancel.
+            #expect(server.hits.count("sleep") <= 1)
         }
     }
 

@@ -1,0 +1,49 @@
+import Database
+import Hummingbird
+import Logging
+import Messaging
+import ServiceRuntime
+
+/// The parts of a running catalog-store that tests and the executable share.
+public struct CatalogServices: Sendable {
+    public let pool: DatabasePool
+    public let publisher: EventPublisher
+    public let consumer: EventConsumer
+}
+
+/// Builds catalog-store: migrates the catalogue, opens its consumer (queue `catalog-store`) and the
+/// publisher of `*.stored` events, and returns the HTTP application running them as its services.
+public func buildApplication(configuration: CatalogConfiguration, logger: Logger = Logger(label: "catalog-store")) async throws
+    -> (application: some ApplicationProtocol, services: CatalogServices) {
+    let metrics = Observability.bootstrapMetrics()
+    let pool = DatabasePool(configuration: .init(conninfo: configuration.database.url.value,
+                                                 maximumConnections: configuration.database.maxConnections ?? 8))
+    try await CatalogSchema.migrator.migrate(pool)
+
+    let topology = ServiceQueues.topology(configuration.amqp)
+    let address = try configuration.amqp.brokerAddress()
+    let queue = topology.queues[0].name
+    let publisher = EventPublisher(configuration: .init(address: address, topology: topology,
+                                                        confirmTimeout: configuration.amqp.confirmTimeout, logger: logger))
+    let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
+                                                      prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 500), logger: logger))
+    let ingestion = CatalogIngestion(
+        consumer: consumer, publisher: publisher, pool: pool,
+        writer: CatalogWriter(exchange: topology.exchange, mediaBaseURL: configuration.mediaBaseURL),
+        batchSize: configuration.batchSize, orphanRetry: configuration.orphanRetry, logger: logger)
+
+    let readiness = Readiness()
+    readiness.register(publisher: publisher)
+    readiness.register(consumer: consumer, queue: queue)
+    readiness.register(database: pool)
+    readiness.register(migrations: CatalogSchema.migrator, pool: pool)
+
+    let router = Router()
+    OperationsRoutes.add(to: router, readiness: readiness, metrics: metrics)
+    let application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "burstwire-catalog-store"),
+        services: [PublisherService(publisher), DatabasePoolService(pool), ingestion],
+        logger: logger)
+    return (application, CatalogServices(pool: pool, publisher: publisher, consumer: consumer))
+}

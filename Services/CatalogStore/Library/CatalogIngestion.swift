@@ -1,0 +1,110 @@
+import Database
+import Logging
+import Messaging
+import ServiceLifecycle
+
+/// The catalogue's consumer. Takes whatever has been delivered as one batch and stores it in one
+/// transaction (a savepoint per message, so one bad message spoils nothing else), publishes the
+/// resulting `*.stored` events with confirms, and only then acks. Unstorable messages are recorded with
+/// their reason and dead-lettered; a child whose parent is not stored yet is retried in process with
+/// backoff and then returned to the queue — never dropped, never stored orphaned. While the database
+/// or broker is down the batch waits, unacknowledged, and is retried.
+struct CatalogIngestion: Service {
+    let consumer: EventConsumer
+    let publisher: EventPublisher
+    let pool: DatabasePool
+    let writer: CatalogWriter
+    let batchSize: Int
+    let orphanRetry: Duration
+    let logger: Logger
+
+    func run() async throws {
+        let buffer = MessageBuffer()
+        let consumer = self.consumer
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    for await message in consumer.messages { buffer.append(message) }
+                    buffer.finish()
+                }
+                while let batch = await buffer.next(limit: batchSize) {
+                    for orphan in await store(batch) {
+                        tasks.addTask { await retryOrphan(orphan) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            Task { await consumer.stop() }
+        }
+    }
+
+    /// Stores a batch, publishes its follow-ups, settles it, and returns the messages waiting for a parent.
+    func store(_ batch: [IncomingMessage]) async -> [IncomingMessage] {
+        var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
+        while true {
+            do {
+                let writer = self.writer
+                let outcomes = try await pool.transaction { db in
+                    try batch.map { message -> CatalogWriter.Outcome in
+                        let outcome = try writer.store(message, in: db)
+                        if case .unstorable(let reason) = outcome {
+                            try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
+                                         [message.messageID, message.routingKey, reason])
+                        }
+                        return outcome
+                    }
+                }
+                return await settle(batch, outcomes)
+            } catch {
+                logger.warning("catalogue unavailable; batch kept unacknowledged", metadata: ["error": "\(error)", "messages": "\(batch.count)"])
+                try? await Task.sleep(for: backoff.next())
+            }
+        }
+    }
+
+    private func settle(_ batch: [IncomingMessage], _ outcomes: [CatalogWriter.Outcome]) async -> [IncomingMessage] {
+        var followUps: [OutgoingMessage] = []
+        var orphans: [IncomingMessage] = []
+        for case .stored(let events) in outcomes { followUps += events.map(\.message) }
+        await publishUntilConfirmed(followUps)
+        for (message, outcome) in zip(batch, outcomes) {
+            switch outcome {
+            case .stored:
+                consumer.ack(message)
+            case .unstorable(let reason):
+                logger.error("dead-lettering an unstorable message", metadata: ["event": "\(message.messageID)", "reason": "\(reason)"])
+                consumer.reject(message)
+            case .waitingForParent:
+                orphans.append(message)
+            }
+        }
+        return orphans
+    }
+
+    /// Stored events are derived from committed rows with stable ids, so retrying until confirmed is safe.
+    private func publishUntilConfirmed(_ messages: [OutgoingMessage]) async {
+        guard !messages.isEmpty else { return }
+        var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
+        while true {
+            do {
+                try await publisher.publish(messages)
+                return
+            } catch {
+                logger.warning("stored events not confirmed; retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: backoff.next())
+            }
+        }
+    }
+
+    /// Retries a child in process while its parent may still be on the way, then returns it to the queue.
+    private func retryOrphan(_ message: IncomingMessage) async {
+        let deadline = ContinuousClock.now + orphanRetry
+        var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2))
+        while ContinuousClock.now < deadline {
+            try? await Task.sleep(for: backoff.next())
+            if await store([message]).isEmpty { return }
+        }
+        logger.warning("parent still missing; returning the message to the queue", metadata: ["event": "\(message.messageID)"])
+        consumer.nack(message, requeue: true)
+    }
+}
