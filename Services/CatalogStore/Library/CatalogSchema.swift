@@ -95,5 +95,8 @@ enum CatalogSchema {
                 reason text NOT NULL,
                 rejected_at timestamptz NOT NULL DEFAULT now());
             """),
+        Migration(version: 2, name: "first measurement of an FRB by index", sql: """
+            CREATE INDEX catalog_radio_measurements_frb_id ON catalog_radio_measurements (frb_id, measurement_id);
+            """),
     ])
 }
