@@ -1,4 +1,5 @@
 import Database
+import Dispatch
 import Foundation
 import Schema
 
@@ -28,13 +29,20 @@ struct FRBUploads: Sendable {
         }
     }
 
-    /// Stores every uploaded image; `field` names the form field an error should point at.
-    func storeImages(_ files: [FRBImageKind: UploadedFile], field: (FRBImageKind) -> String) throws -> FRBImages {
-        var references: [FRBImageKind: MediaReference] = [:]
-        for (kind, file) in files {
-            references[kind] = try storeImage(file, field: field(kind))
+    /// Stores every uploaded image; `field` names the form field an error should point at. The writes
+    /// and fsyncs run on a Dispatch thread, never on Swift's cooperative pool.
+    func storeImages(_ files: [FRBImageKind: UploadedFile], field: @escaping @Sendable (FRBImageKind) -> String) async throws -> FRBImages {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    var references: [FRBImageKind: MediaReference] = [:]
+                    for (kind, file) in files {
+                        references[kind] = try storeImage(file, field: field(kind))
+                    }
+                    return FRBImages(references)
+                })
+            }
         }
-        return FRBImages(references)
     }
 
     func imageURLs(_ images: FRBImages) -> FRBImageURLs {

@@ -19,7 +19,7 @@ struct CompatRoutes: Sendable {
             let form = try await form(of: request)
             let fields = try drf { () throws(FieldErrors) in try FRBForms.frbEvent(form) }
             return try await drf {
-                let images = try uploads.storeImages(fields.images) { $0.compatFieldName }
+                let images = try await uploads.storeImages(fields.images) { $0.compatFieldName }
                 guard let frb = try await uploads.createFRB(observationId: fields.observationId, timeOfArrival: fields.timeOfArrival,
                                                             repeater: fields.repeater, images: images) else {
                     throw APIError.invalid(["observation": ["Invalid pk \"\(fields.observationId)\" - object does not exist."]])

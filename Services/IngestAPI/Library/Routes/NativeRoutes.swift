@@ -46,7 +46,7 @@ struct NativeRoutes: Sendable {
                     }
                     return try NativeDocuments.detection(body: body, contentType: contentType)
                 }
-                let images = try uploads.storeImages(document.images) { "images.\($0.rawValue)" }
+                let images = try await uploads.storeImages(document.images) { "images.\($0.rawValue)" }
                 let (observation, frb, measurement) = try await uploads.createDetection(document, images: images)
                 let urls = uploads.imageURLs(frb.images)
                 let named = [("search", urls.search), ("image", urls.image), ("histogram", urls.histogram)].compactMap { key, url in url.map { (key, $0) } }
