@@ -1,8 +1,18 @@
 import Foundation
 
 /// Runs one of the repository's scripts (e.g. `scripts/infra`) and fails with its output when it fails.
+/// The wait happens on a Dispatch thread: blocking a cooperative thread for seconds would stall every
+/// other test running in parallel.
+public func runScript(_ script: String, _ arguments: [String], environment: [String: String] = [:]) async throws {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runScriptBlocking(script, arguments, environment: environment) })
+        }
+    }
+}
+
 /// Uses posix_spawn and waitpid directly: Foundation's Process.waitUntilExit can miss a fast child's exit on Linux.
-public func runScript(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+private func runScriptBlocking(_ script: String, _ arguments: [String], environment: [String: String]) throws {
     let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("burstwire-script-\(UUID().uuidString).log").path
     defer { try? FileManager.default.removeItem(atPath: logPath) }
     let scriptPath = TestInfrastructure.repositoryRoot.appendingPathComponent(script).path
@@ -56,6 +66,19 @@ public struct DisposableBroker: Sendable {
 
     public var url: String { "amqp://guest:guest@127.0.0.1:\(port)/" }
 
-    public func start() throws { try runScript("scripts/infra", ["up", "rabbitmq"], environment: environment) }
-    public func stop() throws { try runScript("scripts/infra", ["down", "rabbitmq"], environment: environment) }
+    public func start() async throws { try await runScript("scripts/infra", ["up", "rabbitmq"], environment: environment) }
+    public func stop() async throws { try await runScript("scripts/infra", ["down", "rabbitmq"], environment: environment) }
+
+    /// Starts the broker, runs `body`, and stops the broker whether or not `body` threw.
+    public func whileRunning<R>(_ body: () async throws -> R) async throws -> R {
+        try await start()
+        do {
+            let result = try await body()
+            try await stop()
+            return result
+        } catch {
+            try? await stop()
+            throw error
+        }
+    }
 }

@@ -30,7 +30,8 @@ public func buildApplication(configuration: CatalogConfiguration, logger: Logger
     let ingestion = CatalogIngestion(
         consumer: consumer, publisher: publisher, pool: pool,
         writer: CatalogWriter(exchange: topology.exchange, mediaBaseURL: configuration.mediaBaseURL),
-        batchSize: configuration.batchSize, orphanRetry: configuration.orphanRetry, logger: logger)
+        batchSize: configuration.batchSize, orphanRetry: configuration.orphanRetry,
+        deliveryLimit: topology.queues[0].deliveryLimit, logger: logger)
 
     let readiness = Readiness()
     readiness.register(publisher: publisher)

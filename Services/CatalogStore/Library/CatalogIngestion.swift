@@ -16,6 +16,8 @@ struct CatalogIngestion: Service {
     let writer: CatalogWriter
     let batchSize: Int
     let orphanRetry: Duration
+    /// The queue's delivery limit: the return that reaches it dead-letters the message.
+    let deliveryLimit: Int
     let logger: Logger
 
     func run() async throws {
@@ -105,6 +107,13 @@ struct CatalogIngestion: Service {
             if await store([message]).isEmpty { return }
         }
         logger.warning("parent still missing; returning the message to the queue", metadata: ["event": "\(message.messageID)"])
+        if message.deliveryCount + 1 >= deliveryLimit {
+            let reason = "parent record never arrived (\(deliveryLimit) deliveries of \(orphanRetry) each)"
+            _ = try? await pool.withConnection { db in
+                try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
+                             [message.messageID, message.routingKey, reason])
+            }
+        }
         consumer.nack(message, requeue: true)
     }
 }

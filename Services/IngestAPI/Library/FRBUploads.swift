@@ -1,5 +1,4 @@
 import Database
-import Dispatch
 import Foundation
 import Schema
 
@@ -32,16 +31,12 @@ struct FRBUploads: Sendable {
     /// Stores every uploaded image; `field` names the form field an error should point at. The writes
     /// and fsyncs run on a Dispatch thread, never on Swift's cooperative pool.
     func storeImages(_ files: [FRBImageKind: UploadedFile], field: @escaping @Sendable (FRBImageKind) -> String) async throws -> FRBImages {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    var references: [FRBImageKind: MediaReference] = [:]
-                    for (kind, file) in files {
-                        references[kind] = try storeImage(file, field: field(kind))
-                    }
-                    return FRBImages(references)
-                })
+        try await onDispatchThread {
+            var references: [FRBImageKind: MediaReference] = [:]
+            for (kind, file) in files {
+                references[kind] = try storeImage(file, field: field(kind))
             }
+            return FRBImages(references)
         }
     }
 

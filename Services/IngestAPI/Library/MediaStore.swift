@@ -32,15 +32,13 @@ struct MediaStore: Sendable {
                               byteCount: Int64(bytes.count), originalFilename: originalFilename)
     }
 
-    /// The file for a `/media/<path>` request, or nil when the path is not a stored image.
+    /// Where a `/media/<path>` request's image would be, or nil when the path cannot name a stored image.
     func file(at path: String) -> (url: URL, contentType: String)? {
         let components = path.split(separator: "/")
         guard components.count == 3, components[0] == "candidates",
               components.allSatisfy({ !$0.hasPrefix(".") && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." } }),
               let format = ImageFormat(fileExtension: String(components[2].split(separator: ".").last ?? "")) else { return nil }
-        let url = root.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return (url, format.contentType)
+        return (root.appendingPathComponent(path), format.contentType)
     }
 
     private func writeDurably(_ bytes: [UInt8], to url: URL) throws {

@@ -2,13 +2,22 @@ import Foundation
 
 /// Runs a child process to completion with posix_spawn, capturing its output in files
 /// (Foundation's Process.waitUntilExit can miss a fast child's exit on Linux).
-struct ProcessResult {
+struct ProcessResult: Sendable {
     let status: Int32
     let standardOutput: String
     let standardError: String
 }
 
-func runProcess(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+/// Waits on a Dispatch thread, so the child's run time never blocks the cooperative pool other tests share.
+func runProcess(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runProcessBlocking(arguments, environment: environment) })
+        }
+    }
+}
+
+private func runProcessBlocking(_ arguments: [String], environment: [String: String]) throws -> ProcessResult {
     let directory = FileManager.default.temporaryDirectory
     let out = directory.appendingPathComponent("proc-\(UUID().uuidString).out").path
     let err = directory.appendingPathComponent("proc-\(UUID().uuidString).err").path

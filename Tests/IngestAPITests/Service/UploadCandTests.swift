@@ -15,8 +15,8 @@ import TestSupport
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    func uploadCand(_ arguments: [String], port: Int, harness: IngestHarness) throws -> ProcessResult {
-        try runProcess(["python3", Self.fixtures.appendingPathComponent("upload_cand_requests.py").path, "http://127.0.0.1:\(port)"] + arguments,
+    func uploadCand(_ arguments: [String], port: Int, harness: IngestHarness) async throws -> ProcessResult {
+        try await runProcess(["python3", Self.fixtures.appendingPathComponent("upload_cand_requests.py").path, "http://127.0.0.1:\(port)"] + arguments,
                        environment: ["FRB_USER": harness.username, "FRB_PASS": harness.password])
     }
 
@@ -28,7 +28,7 @@ import TestSupport
         let radio = Self.fixtures.appendingPathComponent("radio_example.yaml").path
         try await application.test(.live) { client in
             let port = try #require(client.port)
-            let first = try uploadCand(["--first", observation, radio], port: port, harness: harness)
+            let first = try await uploadCand(["--first", observation, radio], port: port, harness: harness)
             #expect(first.status == 0, "\(first.standardError)")
             let frbId = try #require(Int64(first.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(first.standardError.contains("radio_measurement_create 201"))
@@ -59,7 +59,7 @@ import TestSupport
                 #expect(Data(buffer: response.body) == png)
             }
 
-            let update = try uploadCand(["--update", String(frbId), radio], port: port, harness: harness)
+            let update = try await uploadCand(["--update", String(frbId), radio], port: port, harness: harness)
             #expect(update.status == 0 && update.standardOutput.isEmpty)
             #expect(update.standardError.contains("radio_measurement_create 201"))
             let later = try await collectEvents(1, from: observer)

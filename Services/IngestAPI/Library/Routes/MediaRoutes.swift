@@ -8,7 +8,8 @@ struct MediaRoutes: Sendable {
     func add(to router: Router<IngestRequestContext>) {
         router.get("/media/**") { _, context -> Response in
             let path = context.parameters.getCatchAll().joined(separator: "/")
-            guard let file = media.file(at: path), let data = FileManager.default.contents(atPath: file.url.path) else {
+            guard let file = media.file(at: path),
+                  let data = try await onDispatchThread({ FileManager.default.contents(atPath: file.url.path) }) else {
                 throw APIError(status: .notFound, code: "not_found", message: "No such media file.")
             }
             var headers = HTTPFields()

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import Schema
 
 /// The native FRB API: `POST /api/v1/frb/detections` takes a whole first detection (the pipeline's
@@ -34,8 +35,8 @@ struct NativeRoutes: Sendable {
     }
 
     func add(to router: Router<IngestRequestContext>) {
-        router.post("/api/v1/frb/detections") { request, _ -> Response in
-            try await idempotent(request) { body in
+        router.post("/api/v1/frb/detections") { request, context -> Response in
+            try await idempotent(request, logger: context.logger) { body in
                 let document = try validate { () throws(FieldErrors) in
                     let contentType = request.headers[.contentType]
                     if contentType?.lowercased().hasPrefix("multipart/form-data") == true {
@@ -59,7 +60,7 @@ struct NativeRoutes: Sendable {
             guard let frbId = context.parameters.get("frb_id", as: Int64.self), frbId > 0 else {
                 throw APIError(status: .notFound, code: "not_found", message: "No such FRB.")
             }
-            return try await idempotent(request) { body in
+            return try await idempotent(request, logger: context.logger) { body in
                 let fields = try validate { () throws(FieldErrors) in
                     guard let contentType = request.headers[.contentType], NativeDocuments.isDocument(contentType: contentType) else {
                         throw FieldErrors(["content_type": ["Send the radio document as JSON or YAML."]])
@@ -76,7 +77,8 @@ struct NativeRoutes: Sendable {
 
     /// Authenticates, reads the body, and applies `Idempotency-Key`: a replay returns the stored answer;
     /// a failed attempt releases the key so the client's retry is processed.
-    private func idempotent(_ request: Request, _ handle: ([UInt8]) async throws -> (HTTPResponse.Status, [UInt8])) async throws -> Response {
+    private func idempotent(_ request: Request, logger: Logger,
+                            _ handle: ([UInt8]) async throws -> (HTTPResponse.Status, [UInt8])) async throws -> Response {
         let principal = try await authenticator.require(.ingest, for: request, style: .native)
         let body = try await bodies.bytes(of: request, style: .native)
         guard let key = request.headers[.idempotencyKey] else {
@@ -104,7 +106,12 @@ struct NativeRoutes: Sendable {
         case .proceed:
             do {
                 let (status, answer) = try await handle(body)
-                try? await idempotency.complete(principal: owner, key: key, status: Int(status.code), body: String(decoding: answer, as: UTF8.self))
+                do {
+                    try await idempotency.complete(principal: owner, key: key, status: Int(status.code), body: String(decoding: answer, as: UTF8.self))
+                } catch {
+                    // The events are durable, so the answer stands; a retry with this key will get 409 rather than a duplicate.
+                    logger.warning("idempotency key outcome not recorded", metadata: ["key": "\(key)", "error": "\(error)"])
+                }
                 return JSONResponse.make(bytes: answer, status: status)
             } catch {
                 await idempotency.release(principal: owner, key: key)
