@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Astro", targets: ["Astro"]),
         .library(name: "FITS", targets: ["FITS"]),
         .library(name: "Identity", targets: ["Identity"]),
+        .library(name: "VOEvent", targets: ["VOEvent"]),
         .executable(name: "ingest-api", targets: ["ingest-api"]),
         .executable(name: "catalog-store", targets: ["catalog-store"]),
     ],
@@ -55,6 +56,7 @@ let package = Package(
         ),
         .target(name: "Astro", path: "Shared/Astro"),
         .target(name: "FITS", dependencies: ["CFITSIO"], path: "Shared/FITS"),
+        .target(name: "VOEvent", dependencies: ["Schema"], path: "Shared/VOEvent"),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -103,7 +105,7 @@ let package = Package(
         .target(
             name: "CatalogStore",
             dependencies: [
-                "Schema", "Messaging", "Database", "ServiceRuntime",
+                "Schema", "Messaging", "Database", "ServiceRuntime", "Identity", "VOEvent",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Services/CatalogStore/Library"
@@ -141,6 +143,7 @@ let package = Package(
             path: "Tests/CatalogStoreTests"
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
+        .testTarget(name: "VOEventTests", dependencies: ["VOEvent", "Schema"], path: "Tests/VOEventTests"),
         .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),
         .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
         .executableTarget(

@@ -6,7 +6,7 @@ import Messaging
 public enum ServiceQueues {
     public static let catalogStore = BrokerTopology.Queue(
         name: "catalog-store",
-        bindings: ["#.received.*", "notification.#", "tns.#", "trigger.#", "crossmatch.completed.*"])
+        bindings: ["#.received.*", "notification.#", "tns.#", "trigger.#", "crossmatch.#"])
     public static let notifier = BrokerTopology.Queue(
         name: "notifier",
         bindings: ["frb.measurement.stored.*", "frb.event.stored.*", "voevent.stored.*", "slack.rating.received.*",

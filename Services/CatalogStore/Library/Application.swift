@@ -1,5 +1,6 @@
 import Database
 import Hummingbird
+import Identity
 import Logging
 import Messaging
 import ServiceRuntime
@@ -9,16 +10,20 @@ public struct CatalogServices: Sendable {
     public let pool: DatabasePool
     public let publisher: EventPublisher
     public let consumer: EventConsumer
+    public let identities: IdentityStore
 }
 
 /// Builds catalog-store: migrates the catalogue, opens its consumer (queue `catalog-store`) and the
-/// publisher of `*.stored` events, and returns the HTTP application running them as its services.
+/// publisher of `*.stored` events, and returns the HTTP application (read API, pages, health and
+/// metrics) running them as its services.
 public func buildApplication(configuration: CatalogConfiguration, logger: Logger = Logger(label: "catalog-store")) async throws
     -> (application: some ApplicationProtocol, services: CatalogServices) {
     let metrics = Observability.bootstrapMetrics()
     let pool = DatabasePool(configuration: .init(conninfo: configuration.database.url.value,
                                                  maximumConnections: configuration.database.maxConnections ?? 8))
     try await CatalogSchema.migrator.migrate(pool)
+    try await IdentityStore.migrator.migrate(pool)
+    let identities = IdentityStore(pool: pool)
 
     let topology = ServiceQueues.topology(configuration.amqp)
     let address = try configuration.amqp.brokerAddress()
@@ -41,10 +46,15 @@ public func buildApplication(configuration: CatalogConfiguration, logger: Logger
 
     let router = Router()
     OperationsRoutes.add(to: router, readiness: readiness, metrics: metrics)
+    let reads = ReadRoutes(pool: pool, access: ReadAccess(identities: identities, publicPages: configuration.publicPages),
+                           mediaBaseURL: configuration.mediaBaseURL)
+    reads.add(to: router)
+    PageRoutes(reads: reads).add(to: router)
+    router.get("openapi.json") { _, _ in JSONText.response(CatalogOpenAPI.json) }
     let application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "burstwire-catalog-store"),
         services: [PublisherService(publisher), DatabasePoolService(pool), ingestion],
         logger: logger)
-    return (application, CatalogServices(pool: pool, publisher: publisher, consumer: consumer))
+    return (application, CatalogServices(pool: pool, publisher: publisher, consumer: consumer, identities: identities))
 }

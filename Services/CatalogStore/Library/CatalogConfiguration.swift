@@ -4,7 +4,7 @@ import ServiceRuntime
 public struct CatalogConfiguration: Decodable, Sendable {
     /// The `catalog:` section.
     public struct Catalog: Decodable, Sendable {
-        /// HTTP listen address (health, metrics; the read API and pages come here).
+        /// HTTP listen address of the read API, pages, health and metrics.
         public var host: String?
         public var port: Int?
         /// Public base URL under which ingest-api serves uploaded images, for the image URLs in stored events.
@@ -13,6 +13,8 @@ public struct CatalogConfiguration: Decodable, Sendable {
         public var batchSize: Int?
         /// How long a child (a measurement before its FRB) is retried in process before it goes back to the queue.
         public var orphanRetrySeconds: Int?
+        /// Serve the HTML pages without credentials (the API always needs the read scope).
+        public var publicPages: Bool?
     }
 
     public var amqp: AMQPSettings
@@ -22,7 +24,12 @@ public struct CatalogConfiguration: Decodable, Sendable {
 
     public var host: String { catalog.host ?? "127.0.0.1" }
     public var port: Int { catalog.port ?? 8001 }
-    public var mediaBaseURL: String { catalog.mediaBaseUrl ?? "http://127.0.0.1:8000/media/" }
+    /// Always ends in "/", so a stored path appends directly.
+    public var mediaBaseURL: String {
+        let base = catalog.mediaBaseUrl ?? "http://127.0.0.1:8000/media/"
+        return base.hasSuffix("/") ? base : base + "/"
+    }
+    public var publicPages: Bool { catalog.publicPages ?? false }
     public var batchSize: Int { max(1, catalog.batchSize ?? 200) }
     public var orphanRetry: Duration { .seconds(catalog.orphanRetrySeconds ?? 30) }
 }

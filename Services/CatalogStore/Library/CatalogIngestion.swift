@@ -46,16 +46,7 @@ struct CatalogIngestion: Service {
         while true {
             do {
                 let writer = self.writer
-                let outcomes = try await pool.transaction { db in
-                    try batch.map { message -> CatalogWriter.Outcome in
-                        let outcome = try writer.store(message, in: db)
-                        if case .unstorable(let reason) = outcome {
-                            try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
-                                         [message.messageID, message.routingKey, reason])
-                        }
-                        return outcome
-                    }
-                }
+                let outcomes = try await pool.transaction { db in try writer.store(batch, in: db) }
                 return await settle(batch, outcomes)
             } catch {
                 logger.warning("catalogue unavailable; batch kept unacknowledged", metadata: ["error": "\(error)", "messages": "\(batch.count)"])

@@ -98,5 +98,154 @@ enum CatalogSchema {
         Migration(version: 2, name: "first measurement of an FRB by index", sql: """
             CREATE INDEX catalog_radio_measurements_frb_id ON catalog_radio_measurements (frb_id, measurement_id);
             """),
+        Migration(version: 3, name: "VOEvents, transients, notifications, TNS reports, triggers, crossmatches", sql: """
+            -- VOEvents received from brokers and authors, and those we sent about our FRBs, with the parsed
+            -- header that rules and pages read.
+            CREATE TABLE catalog_voevents (
+                ivorn text PRIMARY KEY,
+                direction text NOT NULL CHECK (direction IN ('received', 'sent')),
+                role text NOT NULL,
+                xml text NOT NULL,
+                sha256 text,
+                received_via text,
+                remote_address text,
+                stored_at timestamptz NOT NULL,
+                stream text NOT NULL,
+                author_ivorn text,
+                authored_at timestamptz,
+                event_time timestamptz,
+                ra double precision,
+                dec double precision,
+                error_radius double precision,
+                frb_id bigint,
+                summary jsonb NOT NULL);
+            CREATE INDEX catalog_voevents_q3c ON catalog_voevents (q3c_ang2ipix(ra, dec));
+            CREATE INDEX catalog_voevents_stream ON catalog_voevents (stream, stored_at);
+            CREATE INDEX catalog_voevents_frb ON catalog_voevents (frb_id);
+
+            -- YSE-PZ transients and their photometry, one row per point (instrument, band, time).
+            CREATE TABLE catalog_transients (
+                name text PRIMARY KEY,
+                ra double precision,
+                dec double precision,
+                disc_date timestamptz,
+                redshift double precision,
+                status text,
+                obs_group text,
+                tags jsonb,
+                internal_names text,
+                extras jsonb NOT NULL DEFAULT '{}',
+                uploaded_by text,
+                first_uploaded_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL);
+            CREATE INDEX catalog_transients_q3c ON catalog_transients (q3c_ang2ipix(ra, dec));
+            CREATE TABLE catalog_photometry (
+                transient_name text NOT NULL REFERENCES catalog_transients (name),
+                instrument text NOT NULL,
+                obs_group text NOT NULL,
+                band text NOT NULL,
+                obs_date timestamptz NOT NULL,
+                mag double precision,
+                mag_err double precision,
+                flux double precision,
+                flux_err double precision,
+                flux_zero_point double precision,
+                data_quality jsonb,
+                diffim boolean,
+                forced boolean,
+                discovery_point boolean,
+                extras jsonb NOT NULL DEFAULT '{}',
+                PRIMARY KEY (transient_name, instrument, band, obs_date));
+
+            -- Every delivery attempt the notifier reports, by its event.
+            CREATE TABLE catalog_notifications (
+                event_id text PRIMARY KEY,
+                ledger_key text NOT NULL,
+                attempt integer NOT NULL,
+                channel text NOT NULL,
+                target text NOT NULL,
+                frb_id bigint,
+                status text NOT NULL CHECK (status IN ('sent', 'failed')),
+                http_status integer,
+                broker_answer text,
+                response_excerpt text,
+                error_message text,
+                will_retry boolean,
+                ivorn text,
+                at timestamptz NOT NULL);
+            CREATE INDEX catalog_notifications_frb ON catalog_notifications (frb_id, at);
+
+            CREATE TABLE catalog_tns_reports (
+                report_id text PRIMARY KEY,
+                frb_id bigint NOT NULL REFERENCES catalog_frb_events (frb_id),
+                tns_name text NOT NULL,
+                assigned_at timestamptz NOT NULL);
+
+            -- Follow-up decisions (the latest word per decision) and every MWA web-service call.
+            CREATE TABLE catalog_trigger_decisions (
+                decision_id bigint PRIMARY KEY,
+                subject_kind text NOT NULL,
+                frb_id bigint,
+                ivorn text,
+                trig_id text,
+                proposal_id text NOT NULL,
+                status text NOT NULL,
+                reason jsonb NOT NULL,
+                ra double precision,
+                dec double precision,
+                pos_error double precision,
+                decided_at timestamptz NOT NULL);
+            CREATE INDEX catalog_trigger_decisions_frb ON catalog_trigger_decisions (frb_id);
+            CREATE INDEX catalog_trigger_decisions_ivorn ON catalog_trigger_decisions (ivorn);
+            CREATE TABLE catalog_trigger_calls (
+                call_id bigserial PRIMARY KEY,
+                event_id text NOT NULL UNIQUE,
+                decision_id bigint NOT NULL,
+                proposal_id text NOT NULL,
+                endpoint text NOT NULL,
+                trigger_mode text,
+                project_id text,
+                obsname text,
+                creator text,
+                request_parameters jsonb NOT NULL,
+                pretend boolean NOT NULL,
+                success boolean NOT NULL,
+                errors jsonb NOT NULL,
+                trigger_id bigint,
+                obsids jsonb NOT NULL,
+                http_status integer,
+                duration_ms bigint NOT NULL,
+                completed_at timestamptz NOT NULL);
+            CREATE INDEX catalog_trigger_calls_decision ON catalog_trigger_calls (decision_id);
+            CREATE INDEX catalog_trigger_calls_trigger ON catalog_trigger_calls (trigger_id);
+            CREATE INDEX catalog_trigger_calls_time ON catalog_trigger_calls (completed_at, call_id);
+
+            -- Crossmatch runs and their candidates.
+            CREATE TABLE catalog_crossmatch_runs (
+                request_id text PRIMARY KEY,
+                image_path text,
+                catalogues jsonb,
+                radius_arcsec double precision,
+                frb_id bigint,
+                requested_at timestamptz,
+                source_count integer,
+                matched_count integer,
+                completed_at timestamptz);
+            CREATE TABLE catalog_crossmatch_candidates (
+                request_id text NOT NULL REFERENCES catalog_crossmatch_runs (request_id),
+                ordinal integer NOT NULL,
+                ra double precision NOT NULL,
+                dec double precision NOT NULL,
+                flux double precision NOT NULL,
+                ratio double precision,
+                catalogue text NOT NULL,
+                separation_arcsec double precision,
+                classification text NOT NULL,
+                PRIMARY KEY (request_id, ordinal));
+            CREATE INDEX catalog_crossmatch_candidates_q3c ON catalog_crossmatch_candidates (q3c_ang2ipix(ra, dec));
+
+            -- The FRB list orders by arrival; ids break ties so pages stay stable.
+            CREATE INDEX catalog_frb_events_order ON catalog_frb_events (time_of_arrival DESC, frb_id DESC);
+            """),
     ])
 }

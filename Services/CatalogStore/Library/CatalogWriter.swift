@@ -2,6 +2,7 @@ import Database
 import Foundation
 import Messaging
 import Schema
+import VOEvent
 
 /// Stores one delivered event inside the caller's transaction, exactly once: the event id goes into
 /// `catalog_events` first, so a redelivered or duplicated message changes nothing. Whether new or seen
@@ -22,10 +23,47 @@ struct CatalogWriter: Sendable {
     }
 
     let exchange: String
+    /// Ends in "/".
     let mediaBaseURL: String
     let source = "/burstwire/catalog-store"
 
+    var measurements: MeasurementBatch {
+        MeasurementBatch(exchange: exchange, source: source, mediaBaseURL: mediaBaseURL)
+    }
+
+    /// Stores a batch inside the caller's transaction and returns each message's outcome, in order.
+    /// Everything but measurements goes first, one savepoint each, so a measurement whose FRB arrived
+    /// in the same batch finds it; the measurements then go in one set-based savepoint, or one by one
+    /// when any of them is refused. Unstorable messages are recorded with their reason.
+    func store(_ batch: [IncomingMessage], in db: isolated DatabaseConnection) throws -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: batch.count)
+        let measurementType = EventType.frbMeasurementReceived.rawValue
+        let bulk = batch.indices.filter { batch[$0].routingKey == measurementType }
+        for index in batch.indices where batch[index].routingKey != measurementType {
+            outcomes[index] = try store(batch[index], in: db)
+        }
+        if bulk.count > 1, let stored = try? db.transaction({ db in try measurements.store(bulk.map { batch[$0] }, in: db) }) {
+            for (position, index) in bulk.enumerated() {
+                if let message = stored[position] { outcomes[index] = .stored([FollowUp(message: message)]) }
+            }
+        }
+        for index in bulk where outcomes[index] == nil {
+            outcomes[index] = try store(batch[index], in: db)
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// Stores one message in its own savepoint.
     func store(_ message: IncomingMessage, in db: isolated DatabaseConnection) throws -> Outcome {
+        let outcome = try classify(message, in: db)
+        if case .unstorable(let reason) = outcome {
+            try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
+                         [message.messageID, message.routingKey, reason])
+        }
+        return outcome
+    }
+
+    private func classify(_ message: IncomingMessage, in db: isolated DatabaseConnection) throws -> Outcome {
         let header: EventHeader
         do {
             header = try EventHeader.decode(from: message.body)
@@ -33,6 +71,9 @@ struct CatalogWriter: Sendable {
             return .unstorable("not a Burstwire CloudEvents envelope: \(error)")
         }
         do {
+            if header.type == .frbMeasurementReceived {
+                return try storeMeasurement(message, header, db)
+            }
             return try db.transaction { db in
                 let isNew = try logEvent(header, message.body, db)
                 return .stored(try apply(header, message.body, isNew: isNew, db))
@@ -47,9 +88,19 @@ struct CatalogWriter: Sendable {
             return .waitingForParent("\(header.type) \(header.id) refers to a record not stored yet")
         } catch let error as DecodingError {
             return .unstorable("\(header.type) \(header.id) does not match its schema: \(error)")
+        } catch let error as VOEventParseError {
+            return .unstorable("\(header.type) \(header.id) carries a VOEvent the catalogue cannot read: \(error)")
         } catch let error as DatabaseError where error.sqlState.map({ $0.hasPrefix("22") || $0.hasPrefix("23") }) == true {
             return .unstorable("\(header.type) \(header.id) has values the catalogue refuses (SQLSTATE \(error.sqlState ?? "?"))")
         }
+    }
+
+    /// A measurement alone goes through the batch statements too; when they pass it over, decoding says why.
+    private func storeMeasurement(_ message: IncomingMessage, _ header: EventHeader, _ db: isolated DatabaseConnection) throws -> Outcome {
+        let stored = try db.transaction { db in try measurements.store([message], in: db) }
+        if let event = stored[0] { return .stored([FollowUp(message: event)]) }
+        _ = try Event<FRBMeasurementReceived>.decode(from: message.body)
+        return .unstorable("\(header.type) \(header.id) is not a measurement event the catalogue can read")
     }
 
     /// Records the event id; false when it was stored before.
@@ -69,33 +120,49 @@ struct CatalogWriter: Sendable {
         case .frbEventReceived:
             let frb = try Event<FRBEventReceived>.decode(from: body).data.frb
             if isNew { try insert(frb, into: "catalog_frb_events", db) }
-            let stored = try CatalogRecords.frb(frb.frbId, db)
-            let observation = try CatalogRecords.observation(stored.observationId, db)
+            let stored = try FRBRecords.frb(frb.frbId, db)
+            let observation = try FRBRecords.observation(stored.observationId, db)
             return [try followUp(FRBEventStored(frb: stored, observation: observation, imageUrls: imageURLs(stored.images)),
                                  source: header, subject: header.subject)]
-        case .frbMeasurementReceived:
-            let measurement = try Event<FRBMeasurementReceived>.decode(from: body).data.measurement
-            if isNew { try insert(measurement, into: "catalog_radio_measurements", db) }
-            let frb = try CatalogRecords.frb(measurement.frbId, db)
-            let observation = try CatalogRecords.observation(frb.observationId, db)
-            let first = try CatalogRecords.firstMeasurementId(of: frb.frbId, db) == measurement.measurementId
-            let payload = FRBMeasurementStored(measurement: measurement, frb: frb, observation: observation,
-                                               isFirstMeasurement: first, imageUrls: imageURLs(frb.images))
-            return [try followUp(payload, source: header, subject: header.subject)]
         case .slackRatingReceived:
             let rating = try Event<SlackRatingReceived>.decode(from: body).data
-            if isNew { try CatalogRecords.record(rating, db) }
+            if isNew { try FRBRecords.record(rating, db) }
             return []
         case .tnsNameAssigned:
             let assigned = try Event<TNSNameAssigned>.decode(from: body).data
+            if isNew { try DeliveryRecords.store(assigned, db) }
+            return []
+        case .voeventReceived:
+            let packet = try Event<VOEventReceived>.decode(from: body).data.voevent
+            let summary = try VOEventSummaryParser.summary(of: Array(packet.xml.utf8))
             if isNew {
-                guard try db.query("UPDATE catalog_frb_events SET tns_name = $2 WHERE frb_id = $1", [assigned.frbId, assigned.tnsName]).affectedRows == 1 else {
-                    throw DatabaseError(.foreignKeyViolation)
-                }
+                try VOEventRecords.insert(ivorn: packet.ivorn, role: packet.role.rawValue, xml: packet.xml, summary: summary,
+                                          direction: .received, packet: packet, at: packet.receivedAt, db)
             }
+            return [try followUp(VOEventStored(voevent: packet, summary: summary), source: header, subject: header.subject)]
+        case .transientUploadReceived:
+            if isNew { try TransientRecords.store(try Event<TransientUploadReceived>.decode(from: body).data, db) }
+            return []
+        case .notificationSent:
+            if isNew { try DeliveryRecords.store(try Event<NotificationSent>.decode(from: body).data, eventId: header.id, db) }
+            return []
+        case .notificationFailed:
+            if isNew { try DeliveryRecords.store(try Event<NotificationFailed>.decode(from: body).data, eventId: header.id, db) }
+            return []
+        case .triggerDecided:
+            if isNew { try TriggerRecords.store(try Event<TriggerDecided>.decode(from: body).data, db) }
+            return []
+        case .triggerCompleted:
+            if isNew { try TriggerRecords.store(try Event<TriggerCompleted>.decode(from: body).data, eventId: header.id, db) }
+            return []
+        case .crossmatchRequested:
+            if isNew { try CrossmatchRecords.store(try Event<CrossmatchRequested>.decode(from: body).data, at: header.time, db) }
+            return []
+        case .crossmatchCompleted:
+            if isNew { try CrossmatchRecords.store(try Event<CrossmatchCompleted>.decode(from: body).data, db) }
             return []
         default:
-            // Kept in the event log; their own tables and stored events come with the services that use them.
+            // Approvals and anything newer than this catalogue stay in the event log (catalog_events).
             return []
         }
     }
@@ -106,9 +173,8 @@ struct CatalogWriter: Sendable {
     }
 
     private func imageURLs(_ images: FRBImages) -> FRBImageURLs {
-        let base = mediaBaseURL.hasSuffix("/") ? mediaBaseURL : mediaBaseURL + "/"
-        return FRBImageURLs(search: images.search.map { base + $0.path }, image: images.image.map { base + $0.path },
-                            histogram: images.histogram.map { base + $0.path })
+        FRBImageURLs(search: images.search.map { mediaBaseURL + $0.path }, image: images.image.map { mediaBaseURL + $0.path },
+                     histogram: images.histogram.map { mediaBaseURL + $0.path })
     }
 
     private func followUp<P: EventPayload>(_ payload: P, source header: EventHeader, subject: String?) throws -> FollowUp {

@@ -4,17 +4,13 @@ import Schema
 
 /// Reads records back out of the catalogue as the events' own types (`to_jsonb` of a row decodes
 /// straight into the Schema record, since columns carry the events' field names).
-enum CatalogRecords {
+enum FRBRecords {
     static func observation(_ id: Int64, _ db: isolated DatabaseConnection) throws -> FRBObservation {
         try record(FRBObservation.self, "SELECT to_jsonb(o) AS record FROM catalog_observations o WHERE observation_id = $1", id, db)
     }
 
     static func frb(_ id: Int64, _ db: isolated DatabaseConnection) throws -> FRBRecord {
         try record(FRBRecord.self, "SELECT to_jsonb(f) AS record FROM catalog_frb_events f WHERE frb_id = $1", id, db)
-    }
-
-    static func firstMeasurementId(of frbId: Int64, _ db: isolated DatabaseConnection) throws -> Int64? {
-        try db.query("SELECT min(measurement_id) AS first FROM catalog_radio_measurements WHERE frb_id = $1", [frbId]).first?.optionalInt("first")
     }
 
     /// Keeps one rating per user per FRB; a click older than the one stored (by Slack's action_ts) changes nothing.
