@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogStoreTests",
-            dependencies: ["CatalogStore", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["CatalogStore", "TestSupport", "Astro", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/CatalogStoreTests"
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),

@@ -11,6 +11,8 @@ public struct CatalogServices: Sendable {
     public let publisher: EventPublisher
     public let consumer: EventConsumer
     public let identities: IdentityStore
+    /// "METHOD /path" of every HTTP route, for the OpenAPI check.
+    public let routes: [String]
 }
 
 /// Builds catalog-store: migrates the catalogue, opens its consumer (queue `catalog-store`) and the
@@ -56,5 +58,6 @@ public func buildApplication(configuration: CatalogConfiguration, logger: Logger
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "burstwire-catalog-store"),
         services: [PublisherService(publisher), DatabasePoolService(pool), ingestion],
         logger: logger)
-    return (application, CatalogServices(pool: pool, publisher: publisher, consumer: consumer, identities: identities))
+    return (application, CatalogServices(pool: pool, publisher: publisher, consumer: consumer, identities: identities,
+                                                  routes: router.routes.map { "\($0.method) \($0.path)" }))
 }

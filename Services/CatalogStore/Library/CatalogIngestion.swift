@@ -4,8 +4,8 @@ import Messaging
 import ServiceLifecycle
 
 /// The catalogue's consumer. Takes whatever has been delivered as one batch and stores it in one
-/// transaction (a savepoint per message, so one bad message spoils nothing else), publishes the
-/// resulting `*.stored` events with confirms, and only then acks. Unstorable messages are recorded with
+/// transaction (set-based for measurements, a savepoint per message otherwise, so one bad message
+/// spoils nothing else), publishes the resulting `*.stored` events with confirms, and only then acks. Unstorable messages are recorded with
 /// their reason and dead-lettered; a child whose parent is not stored yet is retried in process with
 /// backoff and then returned to the queue — never dropped, never stored orphaned. While the database
 /// or broker is down the batch waits, unacknowledged, and is retried.
@@ -29,10 +29,17 @@ struct CatalogIngestion: Service {
                     for await message in consumer.messages { buffer.append(message) }
                     buffer.finish()
                 }
+                // Two stages: while one batch's stored events wait for their confirms, the next one commits.
+                var settling: Task<[IncomingMessage], Never>?
                 while let batch = await buffer.next(limit: batchSize) {
-                    for orphan in await store(batch) {
+                    let outcomes = await commit(batch)
+                    for orphan in await settling?.value ?? [] {
                         tasks.addTask { await retryOrphan(orphan) }
                     }
+                    settling = Task { await settle(batch, outcomes) }
+                }
+                for orphan in await settling?.value ?? [] {
+                    tasks.addTask { await retryOrphan(orphan) }
                 }
             }
         } onGracefulShutdown: {
@@ -42,12 +49,16 @@ struct CatalogIngestion: Service {
 
     /// Stores a batch, publishes its follow-ups, settles it, and returns the messages waiting for a parent.
     func store(_ batch: [IncomingMessage]) async -> [IncomingMessage] {
+        await settle(batch, await commit(batch))
+    }
+
+    /// Stores a batch in one transaction, retrying while the catalogue is unavailable.
+    private func commit(_ batch: [IncomingMessage]) async -> [CatalogWriter.Outcome] {
         var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
         while true {
             do {
                 let writer = self.writer
-                let outcomes = try await pool.transaction { db in try writer.store(batch, in: db) }
-                return await settle(batch, outcomes)
+                return try await pool.transaction { db in try writer.store(batch, in: db) }
             } catch {
                 logger.warning("catalogue unavailable; batch kept unacknowledged", metadata: ["error": "\(error)", "messages": "\(batch.count)"])
                 try? await Task.sleep(for: backoff.next())

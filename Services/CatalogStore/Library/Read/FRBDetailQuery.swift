@@ -13,7 +13,7 @@ enum FRBDetailQuery {
             'frb', jsonb_strip_nulls(to_jsonb(f)),
             'observation', jsonb_strip_nulls(to_jsonb(o)),
             'image_urls', \(CatalogSQL.imageURLs("f", base: "$2")),
-            'measurements', (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(to_jsonb(m)) ORDER BY m.received_at, m.measurement_id), '[]')
+            'measurements', (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(to_jsonb(m)) ORDER BY m.measurement_id), '[]')
                              FROM catalog_radio_measurements m WHERE m.frb_id = f.frb_id),
             'ratings', (SELECT jsonb_build_object(
                     'confirm', count(*) FILTER (WHERE r.rating = 'confirm'),

@@ -10,7 +10,8 @@ struct FRBPage: Sendable {
     let previous: FRBCursor?
 }
 
-/// The FRB list: newest arrival first, each with its most recent measurement, which the DM, S/N and
+/// The FRB list: newest arrival first, each with its most recent measurement (the highest id: ingest-api
+/// issues ids in arrival order), which the DM, S/N and
 /// cone filters apply to (as the FRB table shows it). Cone searches use the q3c index.
 enum FRBListing {
     static func page(_ filter: FRBFilter, mediaBaseURL: String, _ db: isolated DatabaseConnection) throws -> FRBPage {
@@ -94,7 +95,7 @@ enum FRBListing {
         FROM catalog_frb_events f
         LEFT JOIN LATERAL (
             SELECT * FROM catalog_radio_measurements lm WHERE lm.frb_id = f.frb_id
-            ORDER BY lm.received_at DESC, lm.measurement_id DESC LIMIT 1) m ON true
+            ORDER BY lm.measurement_id DESC LIMIT 1) m ON true
         LEFT JOIN LATERAL (
             SELECT count(*) FILTER (WHERE rating = 'confirm') AS confirms, count(*) FILTER (WHERE rating = 'reject') AS rejects
             FROM catalog_ratings rr WHERE rr.frb_id = f.frb_id) r ON true
