@@ -38,9 +38,11 @@ struct CatalogHarness {
         EventPublisher(configuration: .init(address: try address, topology: topology))
     }
 
-    func observer() throws -> EventConsumer {
+    /// Declared before it returns, so nothing published afterwards can miss it.
+    func observer() async throws -> EventConsumer {
         let observed = BrokerTopology(exchange: topology.exchange, deadLetterExchange: topology.deadLetterExchange,
                                       queues: [.init(name: "\(prefix).observer", bindings: ["#.stored.*"])])
+        try await observed.declare(at: try address)
         return EventConsumer(configuration: .init(address: try address, queue: "\(prefix).observer", topology: observed, prefetch: 500))
     }
 

@@ -23,7 +23,7 @@ import TestSupport
         let harness = try CatalogHarness()
         let (application, services) = try await buildApplication(configuration: harness.configuration)
         let publisher = try harness.publisher()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let (observationId, frbId, measurementId) = (H.freshId(), H.freshId(), H.freshId())
         let measurementEvent = try harness.message(FRBMeasurementReceived(measurement: H.measurement(measurementId, frb: frbId)))
         try await application.test(.live) { _ in
@@ -78,7 +78,7 @@ import TestSupport
         let harness = try CatalogHarness()
         let (application, services) = try await buildApplication(configuration: harness.configuration)
         let publisher = try harness.publisher()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let (observationId, frbId, measurementId) = (H.freshId(), H.freshId(), H.freshId())
         try await application.test(.live) { _ in
             try await publisher.publish(try harness.message(FRBMeasurementReceived(measurement: H.measurement(measurementId, frb: frbId))))
@@ -126,7 +126,7 @@ import TestSupport
         let harness = try CatalogHarness()
         let (application, services) = try await buildApplication(configuration: harness.configuration)
         let publisher = try harness.publisher()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let (observationId, frbId) = (H.freshId(), H.freshId())
         let later = try harness.message(SlackRatingReceived(frbId: frbId, slackUserId: "U123", slackUserName: "gemma", rating: .reject,
                                                             actionTs: "1700000002.000200"))

@@ -118,9 +118,14 @@ private typealias H = CatalogHarness
             let previousLink = try #require(secondPagePrevious)
             let previous = String(previousLink[previousLink.range(of: "/api/")!.lowerBound...])
             let before = try #require(try await client.json(previous, credentials) as? [String: Any])
-            let beforeIds = (before["results"] as? [[String: Any]] ?? []).compactMap { ($0["frb_id"] as? NSNumber)?.int64Value }
-            #expect(beforeIds.count == 7)
-            #expect(beforeIds.last.map { seen.firstIndex(of: $0)! < 7 } == true, "previous leads back to the rows before page two")
+            // Page two began at row 7 of the traversal; "previous" holds the 7 rows just before it, however many arrived since.
+            let pageTwoStart = (times[7], keys[7].1)
+            let beforeKeys = (before["results"] as? [[String: Any]] ?? []).map {
+                (EventTimestamp.date(from: $0["time_of_arrival"] as? String ?? "") ?? .distantPast, ($0["frb_id"] as? NSNumber)?.int64Value ?? 0)
+            }
+            #expect(beforeKeys.count == 7)
+            #expect(beforeKeys.allSatisfy { $0.0 > pageTwoStart.0 || ($0.0 == pageTwoStart.0 && $0.1 > pageTwoStart.1) },
+                    "previous leads back to rows before page two")
         }
         await harness.cleanUp()
     }

@@ -40,7 +40,7 @@ import TestSupport
     @Test func wholeDetectionInOneRequestKeepsTheDroppedKeys() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         try await application.test(.router) { client in
             let created = try await client.execute(uri: "/api/v1/frb/detections", method: .post, headers: headers(harness, "application/json"),
                                                    body: ByteBuffer(string: try Self.detectionJSON(withImage: true))) { response in
@@ -94,7 +94,7 @@ import TestSupport
     @Test func idempotencyKeyReplaysWithoutDuplicates() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let key = UUID().uuidString
         let body = try Self.detectionJSON(withImage: false)
         try await application.test(.router) { client in

@@ -23,7 +23,7 @@ import TestSupport
     @Test func signedRatingIsPublishedForgedAndReplayedAreNot() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let payload = try SlackFixture.data("block_actions_payload_example.json")
         let body = SlackFixture.formBody(payload: payload)
         let now = Int(Date().timeIntervalSince1970)
@@ -61,7 +61,7 @@ import TestSupport
     @Test func transientUploadAnswersPerItem() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let upload = """
             {"noupdatestatus": true,
              "2026abc": {"name": "2026abc", "ra": 150.1, "dec": -20.5, "obs_group": "ZTF", "status": "New", "disc_date": "2026-11-20T03:04:05",

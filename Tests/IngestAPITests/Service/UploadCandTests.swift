@@ -23,7 +23,7 @@ import TestSupport
     @Test func firstDetectionThenUpdate() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let observation = Self.fixtures.appendingPathComponent("observation_example.yaml").path
         let radio = Self.fixtures.appendingPathComponent("radio_example.yaml").path
         try await application.test(.live) { client in

@@ -21,7 +21,7 @@ import TestSupport
     @Test func httpAcceptsOncePerPacket() async throws {
         let harness = try IngestHarness()
         let (application, _) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let xml = try Self.uniquePacket("SWIFT00.xml")
         let headers: HTTPFields = [.contentType: "application/xml", .authorization: harness.basicAuthorization]
         try await application.test(.router) { client in
@@ -55,7 +55,7 @@ import TestSupport
     @Test func vtpAcksNaksAndDeduplicates() async throws {
         let harness = try IngestHarness()
         let (application, services) = try await harness.build()
-        let observer = try harness.observer()
+        let observer = try await harness.observer()
         let xml = try Self.uniquePacket("LVC_real_preliminary.xml")
         try await application.test(.live) { _ in
             let port = try #require(await services.vtpPort)
