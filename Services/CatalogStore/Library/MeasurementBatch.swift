@@ -54,24 +54,30 @@ struct MeasurementBatch {
             INSERT INTO catalog_radio_measurements
             SELECT (input.m).* FROM input JOIN logged ON logged.event_id = input.e->>'id'
             ON CONFLICT (measurement_id) DO NOTHING),
-        batch_first AS (SELECT (m).frb_id AS frb_id, min((m).measurement_id) AS measurement_id FROM input GROUP BY 1)
+        batch_first AS (SELECT (m).frb_id AS frb_id, min((m).measurement_id) AS measurement_id FROM input GROUP BY 1),
+        frbs AS (
+            SELECT f.frb_id, jsonb_strip_nulls(to_jsonb(f))::text AS frb, jsonb_strip_nulls(to_jsonb(o))::text AS observation,
+                \(CatalogSQL.imageURLs("f", base: "$3"))::text AS image_urls,
+                (SELECT min(measurement_id) FROM catalog_radio_measurements WHERE frb_id = f.frb_id) AS stored_first
+            FROM catalog_frb_events f JOIN catalog_observations o ON o.observation_id = f.observation_id
+            WHERE f.frb_id IN (SELECT frb_id FROM batch_first)),
+        stamp AS (SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time)
+        -- Text, not jsonb, from here: each FRB's JSON is written once per batch and spliced in.
         SELECT input.position, (input.e->>'id') || '.stored' AS id,
-            (jsonb_build_object(
-                'specversion', '1.0', 'id', (input.e->>'id') || '.stored', 'source', $2::text,
-                'type', 'frb.measurement.stored.v1', 'datacontenttype', 'application/json',
-                'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-             || jsonb_strip_nulls(jsonb_build_object('subject', input.e->'subject', 'traceparent', input.e->'traceparent'))
-             || jsonb_build_object('data', jsonb_build_object(
-                'measurement', jsonb_strip_nulls(to_jsonb(input.m)),
-                'frb', jsonb_strip_nulls(to_jsonb(f)),
-                'observation', jsonb_strip_nulls(to_jsonb(o)),
-                'is_first_measurement', (input.m).measurement_id <= LEAST(batch_first.measurement_id,
-                    (SELECT min(measurement_id) FROM catalog_radio_measurements WHERE frb_id = (input.m).frb_id)),
-                'image_urls', \(CatalogSQL.imageURLs("f", base: "$3")))))::text AS event
+            '{"specversion":"1.0","id":' || to_json((input.e->>'id') || '.stored')::text
+            || ',"source":' || to_json($2::text)::text
+            || ',"type":"frb.measurement.stored.v1","datacontenttype":"application/json","time":"' || stamp.time || '"'
+            || CASE WHEN jsonb_typeof(input.e->'subject') = 'string' THEN ',"subject":' || (input.e->'subject')::text ELSE '' END
+            || CASE WHEN jsonb_typeof(input.e->'traceparent') = 'string' THEN ',"traceparent":' || (input.e->'traceparent')::text ELSE '' END
+            || ',"data":{"measurement":' || jsonb_strip_nulls(to_jsonb(input.m))::text
+            || ',"frb":' || frbs.frb || ',"observation":' || frbs.observation
+            || ',"is_first_measurement":'
+            || ((input.m).measurement_id <= LEAST(batch_first.measurement_id, frbs.stored_first))::text
+            || ',"image_urls":' || frbs.image_urls || '}}' AS event
         FROM input
         JOIN batch_first ON batch_first.frb_id = (input.m).frb_id
-        JOIN catalog_frb_events f ON f.frb_id = (input.m).frb_id
-        JOIN catalog_observations o ON o.observation_id = f.observation_id
+        JOIN frbs ON frbs.frb_id = (input.m).frb_id
+        CROSS JOIN stamp
         ORDER BY input.position
         """
 }

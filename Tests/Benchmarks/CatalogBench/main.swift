@@ -77,4 +77,5 @@ for queue in topology.queues {
     try? await admin.deleteQueue(queue.deadLetterQueue)
 }
 print("catalog-bench: \(count) FRB measurement events pre-filled in \(String(format: "%.1f", fillSeconds)) s (confirmed publishes)")
-print(String(format: "stored end to end (consume, one transaction per batch, stored event published, ack): %.2f s, %.0f events/s", seconds, Double(count) / seconds))
+print(String(format: "stored end to end (consume, one transaction per batch, stored event published, ack): %.2f s, %.0f events/s (%.2f× the 10 000/s target)",
+             seconds, Double(count) / seconds, Double(count) / seconds / 10_000))
