@@ -32,7 +32,7 @@ private typealias H = CatalogHarness
             <What><Param name="dm" value="411.0" unit="pc/cm^3"/></What>
             </voe:VOEvent>
             """
-        let swiftXML = try String(contentsOf: TestInfrastructure.repositoryRoot.appendingPathComponent("../shared/data/voevents/tracet/SWIFT00.xml"), encoding: .utf8)
+        let swiftXML = try String(contentsOf: TestInfrastructure.repositoryRoot.appendingPathComponent("Tests/Fixtures/data/voevents/tracet/SWIFT00.xml"), encoding: .utf8)
         let receivedIvorn = "ivo://nasa.gsfc.gcn/SWIFT#BAT_GRB_Pos_\(frbId)-\(suffix)"
         let packet = VOEventPacket(ivorn: receivedIvorn, role: .observation,
                                    xml: swiftXML.replacingOccurrences(of: "ivo://nasa.gsfc.gcn/SWIFT#BAT_GRB_Pos_772006-7987", with: receivedIvorn),

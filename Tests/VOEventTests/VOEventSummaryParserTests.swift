@@ -3,15 +3,13 @@ import Schema
 import Testing
 import VOEvent
 
-/// Real packets from `<repo>/../shared/data`: TraceT's test events (`voevents/tracet`, where the `.yaml`
+/// Real packets from `Tests/Fixtures/data` (a copy of the project's shared test data): TraceT's test events (`voevents/tracet`, where the `.yaml`
 /// beside a packet holds TraceT's own parse of it) and the FRB VOEvent templates (`voevent-schema`).
 enum VOEventFixtures {
     static let data = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // VOEventTests
         .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // the repository
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/data")
+        .appendingPathComponent("Fixtures/data")
     static let tracet = data.appendingPathComponent("voevents/tracet")
 
     static func bytes(_ relativePath: String) throws -> [UInt8] {
