@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VOEvent", targets: ["VOEvent"]),
         .executable(name: "ingest-api", targets: ["ingest-api"]),
         .executable(name: "catalog-store", targets: ["catalog-store"]),
+        .executable(name: "notifier", targets: ["notifier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -116,6 +117,32 @@ let package = Package(
             path: "Services/CatalogStore/Executable"
         ),
 
+        // notifier: Slack, TNS and VOEvent deliveries.
+        .target(
+            name: "Notifier",
+            dependencies: [
+                "Schema", "Messaging", "Database", "ServiceRuntime", "HTTPClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Services/Notifier/Library"
+        ),
+        .executableTarget(
+            name: "notifier",
+            dependencies: ["Notifier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Services/Notifier/Executable"
+        ),
+
+        // Stand-ins for the outside services we cannot reach (Slack, TNS, VOEvent brokers), for tests and the demo.
+        .target(
+            name: "Simulators",
+            dependencies: [
+                "IngestAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/Simulators"
+        ),
         .target(name: "TestSupport", dependencies: ["Messaging", "Database", "Schema"], path: "Tests/TestSupport"),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"], path: "Tests/SchemaTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
@@ -141,6 +168,11 @@ let package = Package(
             name: "CatalogStoreTests",
             dependencies: ["CatalogStore", "TestSupport", "Astro", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/CatalogStoreTests"
+        ),
+        .testTarget(
+            name: "NotifierTests",
+            dependencies: ["Notifier", "Simulators", "TestSupport", "Schema", "VOEvent", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/NotifierTests"
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
         .testTarget(name: "VOEventTests", dependencies: ["VOEvent", "Schema"], path: "Tests/VOEventTests"),

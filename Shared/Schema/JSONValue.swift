@@ -39,3 +39,10 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 }
+
+/// String literals build JSON strings, so hand-written documents (Slack blocks) read naturally.
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) {
+        self = .string(value)
+    }
+}
