@@ -24,6 +24,8 @@ public final class TNSSimulator: Sendable {
     public enum Answer: Sendable {
         case status(Int)
         case rateLimited(resetSeconds: Int)
+        /// Does the work, then answers with this status anyway: a report that landed though the caller cannot know.
+        case processedThenStatus(Int)
     }
 
     private struct State {
@@ -76,6 +78,9 @@ public final class TNSSimulator: Sendable {
             (status, json) = (429, ["id_code": 429, "id_message": "Too Many Requests"])
         case .status(let code):
             (status, json) = (code, ["id_code": code, "id_message": "Simulated failure"])
+        case .processedThenStatus(let code):
+            _ = answer(fields)
+            (status, json) = (code, ["id_code": code, "id_message": "Simulated failure after processing"])
         case nil:
             let marker = "tns_marker{\"tns_id\": \"\(botId)\", \"type\": \"bot\", \"name\": \"\(botName)\"}"
             if request.headers[.userAgent] != marker {
