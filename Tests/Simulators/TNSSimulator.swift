@@ -31,7 +31,7 @@ public final class TNSSimulator: Sendable {
     private struct State {
         var reports: [Report] = []
         var replyCalls: [String: Int] = [:]
-        var answers: [Answer] = []
+        var answers: [(path: String?, answer: Answer)] = []
         var calls: [String] = []
     }
 
@@ -53,8 +53,9 @@ public final class TNSSimulator: Sendable {
     /// Every call, as "path status", in order.
     public var calls: [String] { state.withLock { $0.calls } }
 
-    public func answerNext(_ answers: [Answer]) {
-        state.withLock { $0.answers += answers }
+    /// Answers the next requests (to `path`, e.g. "set/bulk-report", or to any path) in order.
+    public func answerNext(_ answers: [Answer], on path: String? = nil) {
+        state.withLock { $0.answers += answers.map { (path, $0) } }
     }
 
     /// Routes under `prefix` (e.g. "api"), so the base URL is `http://host:port/api`.
@@ -67,7 +68,10 @@ public final class TNSSimulator: Sendable {
     private func handle(_ request: Request, _ path: String, _ answer: ([String: String]) -> (Int, [String: Any])) async throws -> Response {
         let body = try await request.body.collect(upTo: 4 << 20)
         let fields = Self.formFields(String(buffer: body), contentType: request.headers[.contentType] ?? "")
-        let forced = state.withLock { state in state.answers.isEmpty ? nil : state.answers.removeFirst() }
+        let forced = state.withLock { state -> Answer? in
+            guard let index = state.answers.firstIndex(where: { $0.path == nil || $0.path == path }) else { return nil }
+            return state.answers.remove(at: index).answer
+        }
         let (status, json): (Int, [String: Any])
         var headers: HTTPFields = [.contentType: "application/json"]
         headers[HTTPField.Name("x-rate-limit-limit")!] = "100"

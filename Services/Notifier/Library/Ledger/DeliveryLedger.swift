@@ -72,13 +72,13 @@ struct DeliveryLedger: Sendable {
         try await settle(delivery, state: state, externalId: nil, answer: answer, error: error)
     }
 
-    /// TNS reports accepted but not yet named, oldest first.
-    func submittedReports() async throws -> [(delivery: Delivery, reportId: String, attempts: Int)] {
+    /// Reports to the TNS at `target` accepted but not yet named, oldest first.
+    func submittedReports(target: String) async throws -> [(delivery: Delivery, reportId: String, attempts: Int)] {
         try await pool.withConnection { db in
             try db.query("""
                 SELECT ledger_key, target, frb_id, external_id, attempts FROM notifier_deliveries
-                WHERE channel = 'tns' AND state = 'submitted' ORDER BY updated_at
-                """).rows.map { row in
+                WHERE channel = 'tns' AND state = 'submitted' AND target = $1 ORDER BY updated_at
+                """, [target]).rows.map { row in
                 (Delivery(key: try row.string("ledger_key"), channel: .tns, target: try row.string("target"), frbId: try row.optionalInt("frb_id")),
                  try row.string("external_id"), Int(try row.int("attempts")))
             }

@@ -25,7 +25,7 @@ struct TNSNamePoller: Service {
     func pass() async {
         let waiting: [(delivery: Delivery, reportId: String, attempts: Int)]
         do {
-            waiting = try await run.ledger.submittedReports()
+            waiting = try await run.ledger.submittedReports(target: client.settings.baseURL)
         } catch {
             logger.warning("ledger unavailable; TNS names wait", metadata: ["error": "\(error)"])
             return
