@@ -30,6 +30,7 @@ public final class SlackSimulator: Sendable {
         var received: [Received] = []
         var answers: [Answer] = []
         var nextTs = 1_700_000_000.000100
+        var started = 0
     }
 
     private let state = Mutex(State())
@@ -40,6 +41,8 @@ public final class SlackSimulator: Sendable {
     }
 
     public var received: [Received] { state.withLock { $0.received } }
+    /// Requests that have reached the simulator, answered or not (a stalled one counts).
+    public var requestsStarted: Int { state.withLock { $0.started } }
 
     public func answerNext(_ answers: [Answer]) {
         state.withLock { $0.answers += answers }
@@ -66,7 +69,10 @@ public final class SlackSimulator: Sendable {
     }
 
     private func handle(_ request: Request, context: some RequestContext, route: String, webAPI: Bool) async throws -> Response {
-        let answer = state.withLock { state in state.answers.isEmpty ? nil : state.answers.removeFirst() }
+        let answer = state.withLock { state in
+            state.started += 1
+            return state.answers.isEmpty ? nil : state.answers.removeFirst()
+        }
         let body = try await request.body.collect(upTo: 1 << 20)
         if case .stall(let duration) = answer { try await Task.sleep(for: duration) }
         if case .status(let status, let retryAfter) = answer {

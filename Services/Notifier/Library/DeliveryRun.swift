@@ -42,7 +42,7 @@ struct DeliveryRun: Sendable {
         switch start {
         case .settled, .submitted:
             return .done
-        case .fresh(let number, _), .interrupted(let number, _, _):
+        case .fresh(let number, _), .interrupted(let number, _, _, _):
             attempt = number
         }
         do {

@@ -84,7 +84,7 @@ struct FRBNotifier: Sendable {
         let delivery = Delivery(key: "slack:frb:\(stored.frb.frbId)", channel: .slack, target: slack.target, frbId: stored.frb.frbId)
         let slack = self.slack
         return await run.run(delivery, payload: nil) { start throws(DeliveryError) in
-            if case .interrupted = start, let ts = try await slack.alreadyPosted(ledgerKey: delivery.key, since: Date().addingTimeInterval(-86_400)) {
+            if let ts = try await slack.postedBefore(start, ledgerKey: delivery.key) {
                 return DeliveryReceipt(target: slack.target, externalId: ts, answer: "found in the channel after a restart")
             }
             let posted = try await slack.post(message, ledgerKey: delivery.key)
@@ -98,7 +98,7 @@ struct FRBNotifier: Sendable {
         let message = SlackMessage.ratingRecorded(rating)
         let slack = self.slack
         return await run.run(delivery, payload: nil) { start throws(DeliveryError) in
-            if case .interrupted = start, let ts = try await slack.alreadyPosted(ledgerKey: key, since: Date().addingTimeInterval(-86_400)) {
+            if let ts = try await slack.postedBefore(start, ledgerKey: key) {
                 return DeliveryReceipt(target: slack.target, externalId: ts, answer: "found in the channel after a restart")
             }
             let posted = try await slack.post(message, ledgerKey: key, channel: rating.channelId)

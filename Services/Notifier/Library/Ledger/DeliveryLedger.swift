@@ -19,8 +19,8 @@ struct DeliveryLedger: Sendable {
     enum Start: Sendable, Equatable {
         /// Go ahead: nothing was attempted before, or an earlier attempt failed and may be retried.
         case fresh(attempt: Int, payload: String?)
-        /// An earlier attempt started and never settled (a crash): it may or may not have arrived.
-        case interrupted(attempt: Int, payload: String?, externalId: String?)
+        /// An earlier attempt started at `since` and never settled (a crash): it may or may not have arrived.
+        case interrupted(attempt: Int, payload: String?, externalId: String?, since: Date)
         /// Accepted by the destination, waiting for its outcome (a TNS report waiting for its name).
         case submitted(externalId: String)
         /// Settled: sent, or failed for good.
@@ -37,8 +37,9 @@ struct DeliveryLedger: Sendable {
                 INSERT INTO notifier_deliveries (ledger_key, channel, target, frb_id, state, payload)
                 VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT (ledger_key) DO NOTHING
                 """, [delivery.key, delivery.channel.rawValue, delivery.target, delivery.frbId, payload])
-            let row = try db.query("SELECT state, attempts, payload, external_id FROM notifier_deliveries WHERE ledger_key = $1 FOR UPDATE",
-                                   [delivery.key]).first!
+            let row = try db.query("""
+                SELECT state, attempts, payload, external_id, updated_at FROM notifier_deliveries WHERE ledger_key = $1 FOR UPDATE
+                """, [delivery.key]).first!
             let state = try row.string("state")
             let stored = row["payload"]
             switch state {
@@ -50,7 +51,8 @@ struct DeliveryLedger: Sendable {
                 let attempt = Int(try row.int("attempts")) + 1
                 try db.query("UPDATE notifier_deliveries SET state = 'in_flight', attempts = $2, updated_at = now() WHERE ledger_key = $1",
                              [delivery.key, attempt])
-                return state == "in_flight" ? .interrupted(attempt: attempt, payload: stored, externalId: row["external_id"])
+                return state == "in_flight"
+                    ? .interrupted(attempt: attempt, payload: stored, externalId: row["external_id"], since: try row.date("updated_at"))
                     : .fresh(attempt: attempt, payload: stored)
             }
         }

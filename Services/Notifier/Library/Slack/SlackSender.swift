@@ -62,9 +62,23 @@ struct SlackSender: Sendable {
         }
     }
 
-    /// After a crash mid-post: the `ts` of a message this notifier already posted for `ledgerKey`, found
-    /// through its metadata in the channel's recent history. Nil when not found or not knowable (webhooks).
-    func alreadyPosted(ledgerKey: String, since: Date) async throws(DeliveryError) -> String? {
+    /// How long a post can take before the client gives up; a post from a dead process has landed or
+    /// failed once this much time has passed since it started.
+    static let requestTimeout: Duration = .seconds(10)
+
+    /// For a delivery interrupted by a crash: waits until the dead process's post has landed or failed,
+    /// then looks for it. Nil for a fresh delivery, or when the message is not there (or not findable:
+    /// webhooks have no history, so a crash in that window may post twice).
+    func postedBefore(_ start: DeliveryLedger.Start, ledgerKey: String) async throws(DeliveryError) -> String? {
+        guard case .interrupted(_, _, _, let since) = start, case .bot = route else { return nil }
+        let settled = since.addingTimeInterval(Double(Self.requestTimeout.components.seconds) + 2)
+        if settled > Date() { try? await Task.sleep(for: .seconds(settled.timeIntervalSinceNow)) }
+        return try await alreadyPosted(ledgerKey: ledgerKey, since: since)
+    }
+
+    /// The `ts` of a message this notifier posted for `ledgerKey` since `since`, found through its metadata
+    /// in the channel's recent history.
+    private func alreadyPosted(ledgerKey: String, since: Date) async throws(DeliveryError) -> String? {
         guard case .bot(let token, let channel, let apiURL) = route else { return nil }
         let query = "channel=\(channel)&oldest=\(Int(since.timeIntervalSince1970) - 60)&include_all_metadata=true&limit=200"
         guard let url = URL(string: apiURL + "/conversations.history?" + query) else {
@@ -92,7 +106,7 @@ struct SlackSender: Sendable {
         let request = HTTPRequest(.post, target, headers: headers, body: .bytes(body, contentType: "application/json; charset=utf-8"),
                                   pathIsSecret: token == nil)
         do {
-            return try await http.send(request, timeout: .seconds(10), retry: .standard)
+            return try await http.send(request, timeout: Self.requestTimeout, retry: .standard)
         } catch {
             throw DeliveryError(reason: "Slack unreachable: \(error.code)", permanent: false)
         }

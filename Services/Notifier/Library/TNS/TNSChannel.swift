@@ -34,7 +34,7 @@ struct TNSChannel: FRBChannel {
         return [await run.run(delivery, payload: data) { start throws(DeliveryError) in
             var payload = data
             if case .fresh(_, let recorded?) = start { payload = recorded }
-            if case .interrupted(_, let recorded, _) = start { payload = recorded ?? data }
+            if case .interrupted(_, let recorded, _, _) = start { payload = recorded ?? data }
             guard let client else {
                 let path = try outbox.write(Array(payload.utf8), key: delivery.key, extension: "tns.json")
                 return DeliveryReceipt(target: "outbox:\(path)", answer: "written to the outbox")

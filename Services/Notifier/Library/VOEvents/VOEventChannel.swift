@@ -64,7 +64,7 @@ struct VOEventChannel: FRBChannel {
             results.append(await run.run(delivery, payload: xml) { start throws(DeliveryError) in
                 let packet: String
                 switch start {
-                case .fresh(_, let recorded), .interrupted(_, let recorded, _): packet = recorded ?? xml
+                case .fresh(_, let recorded), .interrupted(_, let recorded, _, _): packet = recorded ?? xml
                 case .submitted, .settled: packet = xml
                 }
                 let published = PublishedVOEvent(ivorn: ivorn, xml: packet)

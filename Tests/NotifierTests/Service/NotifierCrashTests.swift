@@ -1,0 +1,90 @@
+import Database
+import Foundation
+import Messaging
+import Schema
+import Simulators
+import Testing
+import TestSupport
+@testable import Notifier
+
+private typealias H = NotifierHarness
+
+/// The real `notifier` executable killed with SIGKILL while Slack holds its request, then started again:
+/// every destination still gets the detection exactly once.
+@Suite struct NotifierCrashTests {
+    @Test func killedMidDeliveryAndRestartedDeliversOnce() async throws {
+        let simulators = try await SimulatorServer.start()
+        let harness = try NotifierHarness(simulators: simulators)
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("\(harness.prefix).yaml")
+        try """
+            amqp:
+              url: \(TestInfrastructure.amqpURL)
+              exchange: \(harness.prefix).events
+              dead_letter_exchange: \(harness.prefix).dlx
+              queue_prefix: \(harness.prefix).
+            database:
+              url: \(TestInfrastructure.databaseURL)
+            log:
+              level: warning
+            notifier:
+              port: 0
+              outbox_directory: \(harness.outbox.path)
+              tns_poll_seconds: 1
+            slack:
+              bot_token: \(simulators.slack.botToken)
+              channel: C0FRB
+              api_url: \(simulators.slackAPIURL)
+            tns:
+              base_url: \(simulators.tnsBaseURL)
+              api_key: \(simulators.tns.apiKey)
+              bot_id: \(simulators.tns.botId)
+              bot_name: \(simulators.tns.botName)
+              reporting_group_id: 58
+              discovery_data_source_id: 58
+              reporter: Burstwire tests
+            voevent:
+              brokers: 127.0.0.1:\(simulators.vtpPort)
+              authority: burstwire.test
+              stream: \(harness.prefix)
+            """.write(to: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: config) }
+        try await harness.topology.declare(at: try harness.address)
+
+        let frbId = H.freshId()
+        simulators.slack.answerNext([.stall(.seconds(3))])
+        let publisher = try harness.publisher()
+        try await publisher.publish(try harness.message(H.stored(frbId: frbId, measurementId: H.freshId(), first: true)))
+        await publisher.shutdown()
+
+        let executable = ChildProcess.builtProduct("notifier")
+        let first = try ChildProcess([executable, "--config", config.path])
+        do {
+            try await eventually("Slack is holding the notifier's post", within: .seconds(30)) { simulators.slack.requestsStarted >= 1 }
+        } catch {
+            await first.stop()
+            Issue.record("the notifier never posted: \(first.output)")
+            throw error
+        }
+        await first.stop(signal: SIGKILL)
+
+        let pool = DatabasePool(configuration: .init(conninfo: TestInfrastructure.databaseURL, maximumConnections: 1))
+        let second = try ChildProcess([executable, "--config", config.path])
+        try await eventually("every delivery settled", within: .seconds(60)) {
+            try await pool.withConnection { db in
+                try db.query("""
+                    SELECT count(*) AS n FROM notifier_deliveries WHERE frb_id = $1 AND state = 'sent'
+                      AND ledger_key IN ($2, $3, $4)
+                    """, [frbId, "slack:frb:\(frbId)", "tns:frb:\(frbId)", "voevent:detection:\(frbId):127.0.0.1:\(simulators.vtpPort)"])
+                    .first!.int("n") == 3
+            }
+        }
+        await second.stop(signal: SIGTERM)
+        await pool.close()
+
+        #expect(simulators.slack.received.filter { ($0.json["text"] as? String) == "New FRB event (ID: \(frbId))" }.count == 1)
+        #expect(simulators.tns.reports.filter { $0.firstReport["internal_name"] as? String == "BURSTWIRE-\(frbId)" }.count == 1)
+        #expect(simulators.broker.received.filter { $0.ivorn.hasSuffix("#FRB\(frbId)") }.count == 1)
+        await harness.cleanUp()
+        await simulators.stop()
+    }
+}
