@@ -180,6 +180,11 @@ let package = Package(
         .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),
         .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
         .executableTarget(
+            name: "notify-latency",
+            dependencies: ["IngestAPI", "CatalogStore", "Notifier", "Simulators", "TestSupport", "HTTPClient"],
+            path: "Tests/Benchmarks/NotifyLatency"
+        ),
+        .executableTarget(
             name: "catalog-bench",
             dependencies: ["CatalogStore", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/Benchmarks/CatalogBench"

@@ -79,7 +79,8 @@ struct RetryTests {
             }
             #expect(error?.code == .timedOut)
             #expect(error?.attempts == 3)
-            #expect(server.hits.count("sleep") == 3)
+            // Under load the last attempt may time out before the server has counted it; two hits prove a resend.
+            #expect((2...3).contains(server.hits.count("sleep")))
         }
     }
 
@@ -90,7 +91,8 @@ struct RetryTests {
                 try await client.send(HTTPRequest(.get, server.url("/sleep/2000")), timeout: .milliseconds(300), retry: Self.quick)
             }
             #expect(error?.attempts == 3)
-            #expect(server.hits.count("sleep") == 3)
+            // Under load the last attempt may time out before the server has counted it; two hits prove a resend.
+            #expect((2...3).contains(server.hits.count("sleep")))
         }
     }
 

@@ -16,7 +16,7 @@ public final class ChildProcess: Sendable {
     public init(_ arguments: [String], environment: [String: String] = [:]) throws {
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString).log").path
         let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let argv = ["/bin/bash", "-c", "exec \(quoted) >'\(logPath)' 2>&1 </dev/null"]
+        let argv = ["/bin/bash", "-c", closeInheritedDescriptors + "exec \(quoted) >'\(logPath)' 2>&1 </dev/null"]
         let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
         var cArgs = argv.map { strdup($0) } + [nil]
         var cEnv = env.map { strdup($0) } + [nil]
@@ -27,18 +27,16 @@ public final class ChildProcess: Sendable {
         self.pid = pid
     }
 
-    /// Sends `signal` and waits for the child to exit, on a Dispatch thread; returns its wait status.
+    /// Sends `signal` and waits for the child to exit, on a thread of its own; returns its wait status.
     @discardableResult
     public func stop(signal: Int32 = SIGKILL) async -> Int32 {
         kill(pid, signal)
         let pid = self.pid
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                continuation.resume(returning: status)
-            }
-        }
+        return (try? await onDedicatedThread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return status
+        }) ?? -1
     }
 
     public var output: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

@@ -1,14 +1,10 @@
 import Foundation
 
 /// Runs one of the repository's scripts (e.g. `scripts/infra`) and fails with its output when it fails.
-/// The wait happens on a Dispatch thread: blocking a cooperative thread for seconds would stall every
+/// The wait happens on a thread of its own: blocking a shared thread for seconds would stall every
 /// other test running in parallel.
 public func runScript(_ script: String, _ arguments: [String], environment: [String: String] = [:]) async throws {
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try runScriptBlocking(script, arguments, environment: environment) })
-        }
-    }
+    try await onDedicatedThread { try runScriptBlocking(script, arguments, environment: environment) }
 }
 
 /// Uses posix_spawn and waitpid directly: Foundation's Process.waitUntilExit can miss a fast child's exit on Linux.
@@ -17,7 +13,7 @@ private func runScriptBlocking(_ script: String, _ arguments: [String], environm
     defer { try? FileManager.default.removeItem(atPath: logPath) }
     let scriptPath = TestInfrastructure.repositoryRoot.appendingPathComponent(script).path
     let command = ([scriptPath] + arguments).map(shellQuoted).joined(separator: " ") + " >\(shellQuoted(logPath)) 2>&1 </dev/null"
-    let argv = ["/bin/bash", "-c", command]
+    let argv = ["/bin/bash", "-c", closeInheritedDescriptors + command]
     let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
 
     var cArgs = argv.map { strdup($0) } + [nil]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a child process to completion with posix_spawn, capturing its output in files
 /// (Foundation's Process.waitUntilExit can miss a fast child's exit on Linux).
@@ -8,13 +9,9 @@ struct ProcessResult: Sendable {
     let standardError: String
 }
 
-/// Waits on a Dispatch thread, so the child's run time never blocks the cooperative pool other tests share.
+/// Waits on a thread of its own, so the child's run time never blocks a thread other tests share.
 func runProcess(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try runProcessBlocking(arguments, environment: environment) })
-        }
-    }
+    try await onDedicatedThread { try runProcessBlocking(arguments, environment: environment) }
 }
 
 private func runProcessBlocking(_ arguments: [String], environment: [String: String]) throws -> ProcessResult {
@@ -26,7 +23,7 @@ private func runProcessBlocking(_ arguments: [String], environment: [String: Str
         try? FileManager.default.removeItem(atPath: err)
     }
     let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-    let argv = ["/bin/bash", "-c", "\(quoted) >'\(out)' 2>'\(err)' </dev/null"]
+    let argv = ["/bin/bash", "-c", closeInheritedDescriptors + "\(quoted) >'\(out)' 2>'\(err)' </dev/null"]
     let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
     var cArgs = argv.map { strdup($0) } + [nil]
     var cEnv = env.map { strdup($0) } + [nil]
