@@ -26,7 +26,7 @@ struct FailureTests {
         let client = HTTPClient()
         let retry = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(10))
         let error = await #expect(throws: HTTPClientError.self) {
-            try await client.send(HTTPRequest(.post, Self.refused, body: .bytes([1, 2, 3])), timeout: .seconds(5), retry: retry)
+            try await client.send(HTTPRequest(.post, Self.refused, body: .bytes([1, 2, 3])), timeout: .seconds(30), retry: retry)
         }
         #expect(error?.code == .connectFailed)
         #expect(error?.curlCode == 7)
@@ -38,7 +38,7 @@ struct FailureTests {
         try await TestServer.run { server in
             let url = URL(string: "https://127.0.0.1:\(server.port)/echo")!
             let error = await #expect(throws: HTTPClientError.self) {
-                try await HTTPClient().send(HTTPRequest(.post, url), timeout: .seconds(5), retry: .none)
+                try await HTTPClient().send(HTTPRequest(.post, url), timeout: .seconds(30), retry: .none)
             }
             #expect(error?.code == .tls)
             #expect(error?.requestMayHaveBeenSent == false)
@@ -52,7 +52,7 @@ struct FailureTests {
             .post, url, headers: ["Authorization": "Bearer SECRET-HEADER", "X-Api-Key": "SECRET-KEY"],
             body: .form([("token", "SECRET-BODY")]))
         let error = await #expect(throws: HTTPClientError.self) {
-            try await client.send(request, timeout: .seconds(5), retry: .none)
+            try await client.send(request, timeout: .seconds(30), retry: .none)
         }
         let texts = [error.map { "\($0)" }, error.map { String(reflecting: $0) }].compactMap { $0 }
         #expect(texts.count == 2)
@@ -70,7 +70,7 @@ struct FailureTests {
         let client = HTTPClient()
         let url = URL(string: "http://127.0.0.1:1/services/T000/B000/SECRETTOKEN")!
         let error = await #expect(throws: HTTPClientError.self) {
-            try await client.send(HTTPRequest(.post, url, pathIsSecret: true), timeout: .seconds(5), retry: .none)
+            try await client.send(HTTPRequest(.post, url, pathIsSecret: true), timeout: .seconds(30), retry: .none)
         }
         #expect(error?.url == "http://127.0.0.1:1/…")
         #expect(error.map { "\($0)".contains("SECRETTOKEN") } == false)
@@ -129,7 +129,7 @@ struct FailureTests {
             let client = HTTPClient(configuration: configuration)
             let request = HTTPRequest(.post, server.url("/echo"), body: .bytes([UInt8](repeating: 7, count: 5000)))
             let error = await #expect(throws: HTTPClientError.self) {
-                try await client.send(request, timeout: .seconds(5), retry: .standard)
+                try await client.send(request, timeout: .seconds(30), retry: .standard)
             }
             #expect(error?.code == .responseTooLarge)
             #expect(error?.attempts == 1)

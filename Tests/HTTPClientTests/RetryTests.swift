@@ -8,7 +8,7 @@ struct RetryTests {
     @Test func retriesOn503ThenSucceeds() async throws {
         try await TestServer.run { server in
             let client = HTTPClient()
-            let response = try await client.send(HTTPRequest(.get, server.url("/flaky/2")), timeout: .seconds(5), retry: Self.quick)
+            let response = try await client.send(HTTPRequest(.get, server.url("/flaky/2")), timeout: .seconds(30), retry: Self.quick)
             #expect(response.status == 200)
             #expect(response.text == "ok after 3")
             #expect(server.hits.count("flaky") == 3)
@@ -18,7 +18,7 @@ struct RetryTests {
     @Test func givesUpAfterMaxAttemptsAndReturnsTheLastResponse() async throws {
         try await TestServer.run { server in
             let client = HTTPClient()
-            let response = try await client.send(HTTPRequest(.get, server.url("/flaky/5")), timeout: .seconds(5), retry: Self.quick)
+            let response = try await client.send(HTTPRequest(.get, server.url("/flaky/5")), timeout: .seconds(30), retry: Self.quick)
             #expect(response.status == 503)
             #expect(server.hits.count("flaky") == 3)
         }
@@ -27,7 +27,7 @@ struct RetryTests {
     @Test func noneSendsExactlyOnce() async throws {
         try await TestServer.run { server in
             let client = HTTPClient()
-            let response = try await client.send(HTTPRequest(.get, server.url("/flaky/1")), timeout: .seconds(5), retry: .none)
+            let response = try await client.send(HTTPRequest(.get, server.url("/flaky/1")), timeout: .seconds(30), retry: .none)
             #expect(response.status == 503)
             #expect(server.hits.count("flaky") == 1)
         }
@@ -37,7 +37,7 @@ struct RetryTests {
         try await TestServer.run { server in
             let client = HTTPClient()
             let started = ContinuousClock.now
-            let response = try await client.send(HTTPRequest(.post, server.url("/throttle/1")), timeout: .seconds(5), retry: Self.quick)
+            let response = try await client.send(HTTPRequest(.post, server.url("/throttle/1")), timeout: .seconds(30), retry: Self.quick)
             #expect(response.status == 200)
             #expect(ContinuousClock.now - started >= .milliseconds(950))
             #expect(server.hits.count("throttle") == 2)
@@ -49,7 +49,7 @@ struct RetryTests {
             let client = HTTPClient()
             var retry = Self.quick
             retry.maxRetryAfter = .seconds(5)
-            let response = try await client.send(HTTPRequest(.post, server.url("/throttle/120")), timeout: .seconds(5), retry: retry)
+            let response = try await client.send(HTTPRequest(.post, server.url("/throttle/120")), timeout: .seconds(30), retry: retry)
             #expect(response.status == 429)
             #expect(response.headers["retry-after"] == "120")
             #expect(server.hits.count("throttle") == 1)
@@ -101,7 +101,7 @@ struct RetryTests {
         try await TestServer.run { server in
             let client = HTTPClient()
             let request = HTTPRequest(.post, server.url("/status/\(status)"))
-            let response = try await client.send(request, timeout: .seconds(5), retry: Self.quick)
+            let response = try await client.send(request, timeout: .seconds(30), retry: Self.quick)
             #expect(response.status == status)
             #expect(server.hits.count("status") == 1)
         }
@@ -110,7 +110,7 @@ struct RetryTests {
     @Test func unlistedStatusesAreNotRetried() async throws {
         try await TestServer.run { server in
             let client = HTTPClient()
-            let response = try await client.send(HTTPRequest(.get, server.url("/status/500")), timeout: .seconds(5), retry: Self.quick)
+            let response = try await client.send(HTTPRequest(.get, server.url("/status/500")), timeout: .seconds(30), retry: Self.quick)
             #expect(response.status == 500)
             #expect(server.hits.count("status") == 1)
         }

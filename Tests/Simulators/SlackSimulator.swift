@@ -49,7 +49,7 @@ public final class SlackSimulator: Sendable {
     }
 
     public func addRoutes(to router: Router<some RequestContext>) {
-        router.post("webhook/:id") { request, context in
+        router.post("webhook/**") { request, context in
             try await self.handle(request, context: context, route: "webhook", webAPI: false)
         }
         router.post("api/chat.postMessage") { request, context in

@@ -31,7 +31,7 @@ struct DeliveryRun: Sendable {
     }
 
     func run(_ delivery: Delivery, payload: String?,
-             act: @Sendable (DeliveryLedger.Start) async throws(DeliveryError) -> DeliveryReceipt?) async -> Result {
+             act: @Sendable (DeliveryLedger.Start) async throws(DeliveryError) -> DeliveryReceipt) async -> Result {
         let start: DeliveryLedger.Start
         do {
             start = try await ledger.begin(delivery, payload: payload)
@@ -46,10 +46,7 @@ struct DeliveryRun: Sendable {
             attempt = number
         }
         do {
-            guard let receipt = try await act(start) else {
-                try await ledger.sent(delivery, externalId: nil, answer: "nothing to send")
-                return .done
-            }
+            let receipt = try await act(start)
             if receipt.submitted, let id = receipt.externalId {
                 try await ledger.submitted(delivery, externalId: id, answer: receipt.answer)
             } else {

@@ -2,15 +2,18 @@ import Foundation
 import Logging
 import Schema
 import ServiceLifecycle
+import Synchronization
 
-/// Asks TNS for the name of every report the ledger holds as submitted, pass after pass, until TNS
-/// names it or rejects it; then records the outcome and publishes `tns.name.assigned` so the catalogue
-/// stores the name. Report ids live in the ledger, so a restart resumes the polling.
+/// Asks TNS for the name of every report the ledger holds as submitted until TNS names it or rejects
+/// it; then records the outcome and publishes `tns.name.assigned` so the catalogue stores the name.
+/// While TNS answers 404 ("still processing") a report is asked again after a doubling wait, up to a
+/// minute. Report ids live in the ledger, so a restart resumes the polling.
 struct TNSNamePoller: Service {
     let client: TNSClient
     let run: DeliveryRun
     let interval: Duration
     let logger: Logger
+    private let schedule = PollSchedule()
 
     func run() async throws {
         await withGracefulShutdownHandler {
@@ -30,7 +33,7 @@ struct TNSNamePoller: Service {
             logger.warning("ledger unavailable; TNS names wait", metadata: ["error": "\(error)"])
             return
         }
-        for report in waiting {
+        for report in waiting where schedule.isDue(report.reportId) {
             let outcome: TNSReplyOutcome
             do {
                 outcome = try await client.reply(reportId: report.reportId)
@@ -46,8 +49,10 @@ struct TNSNamePoller: Service {
         guard let frbId = delivery.frbId else { return }
         switch outcome {
         case .pending:
+            schedule.later(reportId, after: interval)
             return
         case .named(let objname, let displayName):
+            schedule.forget(reportId)
             do {
                 try await run.ledger.sent(delivery, externalId: reportId, answer: "named \(objname)")
             } catch {
@@ -59,6 +64,7 @@ struct TNSNamePoller: Service {
                               id: "\(delivery.key)#named")
             logger.info("TNS named an FRB", metadata: ["frb": "\(frbId)", "name": "\(displayName)"])
         case .rejected(let messages):
+            schedule.forget(reportId)
             await fail(delivery, reportId: reportId, attempt: attempt, reason: "TNS rejected report \(reportId): \(messages.joined(separator: "; "))")
         case .failed(let error):
             logger.warning("TNS reply failed", metadata: ["report": "\(reportId)", "reason": "\(error.reason)"])
@@ -74,5 +80,25 @@ struct TNSNamePoller: Service {
         await run.publish(NotificationFailed(channel: .tns, target: delivery.target, frbId: delivery.frbId, ledgerKey: delivery.key,
                                              attempt: attempt, errorMessage: reason, willRetry: false, sentAt: Date()),
                           id: "\(delivery.key)#rejected")
+    }
+}
+
+/// When each pending report is next due: the wait doubles from the poll interval to a minute.
+private final class PollSchedule: Sendable {
+    private let state = Mutex([String: (due: ContinuousClock.Instant, wait: Duration)]())
+
+    func isDue(_ reportId: String) -> Bool {
+        state.withLock { $0[reportId].map { $0.due <= .now } ?? true }
+    }
+
+    func forget(_ reportId: String) {
+        _ = state.withLock { $0.removeValue(forKey: reportId) }
+    }
+
+    func later(_ reportId: String, after interval: Duration) {
+        state.withLock { schedule in
+            let wait = min(.seconds(60), schedule[reportId].map { $0.wait * 2 } ?? interval)
+            schedule[reportId] = (.now + wait, wait)
+        }
     }
 }

@@ -18,8 +18,9 @@ struct VOEventChannel: FRBChannel {
         let radius = FRBVOEventBuilder.errorRadius(of: stored.measurement)
         let kind: FRBVOEventKind
         let label: String
+        let known: FRBState?
         do {
-            let known = try await state(of: frbId)
+            known = try await state(of: frbId)
             if stored.isFirstMeasurement {
                 kind = .detection
                 label = "detection:\(frbId)"
@@ -35,8 +36,7 @@ struct VOEventChannel: FRBChannel {
         } catch {
             return [.retry("notifier state unavailable: \(error)")]
         }
-        let tnsName = (try? await state(of: frbId))?.tnsName
-        return await send(kind, label: label, stored: stored, tnsName: tnsName)
+        return await send(kind, label: label, stored: stored, tnsName: known?.tnsName)
     }
 
     func frbRejected(_ frbId: Int64, rejects: Int, confirms: Int) async -> [DeliveryRun.Result] {
