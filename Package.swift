@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "ingest-api", targets: ["ingest-api"]),
         .executable(name: "catalog-store", targets: ["catalog-store"]),
         .executable(name: "notifier", targets: ["notifier"]),
+        .executable(name: "telescope-trigger", targets: ["telescope-trigger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -132,6 +133,23 @@ let package = Package(
             path: "Services/Notifier/Executable"
         ),
 
+        // telescope-trigger: follow-up decisions and MWA trigger calls.
+        .target(
+            name: "TelescopeTrigger",
+            dependencies: [
+                "Schema", "Messaging", "Database", "ServiceRuntime", "HTTPClient", "Astro", "VOEvent",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Services/TelescopeTrigger/Library",
+            exclude: ["Alerts", "Rules"]
+        ),
+        .executableTarget(
+            name: "telescope-trigger",
+            dependencies: ["TelescopeTrigger", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Services/TelescopeTrigger/Executable"
+        ),
+
         // Stand-ins for the outside services we cannot reach (Slack, TNS, VOEvent brokers), for tests and the demo.
         .target(
             name: "Simulators",
@@ -174,6 +192,13 @@ let package = Package(
             name: "NotifierTests",
             dependencies: ["Notifier", "Simulators", "TestSupport", "Schema", "VOEvent", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/NotifierTests"
+        ),
+        .testTarget(
+            name: "TelescopeTriggerTests",
+            dependencies: ["TelescopeTrigger", "Simulators", "TestSupport", "Schema", "Astro", "VOEvent",
+                           .product(name: "Yams", package: "Yams"), .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/TelescopeTriggerTests",
+            exclude: ["Alerts", "Rules"]
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
         .testTarget(name: "VOEventTests", dependencies: ["VOEvent", "Schema"], path: "Tests/VOEventTests"),

@@ -3,12 +3,14 @@ import Logging
 import NIOCore
 import Synchronization
 
-/// The outside world in one process: Slack and TNS on one loopback HTTP port (Slack's webhook at
-/// `/webhook/…`, its Web API at `/api`, TNS at `/tns/api`) and a VTP broker on another, until `stop()`.
+/// The outside world in one process: Slack, TNS and the MWA on one loopback HTTP port (Slack's webhook
+/// at `/webhook/…`, its Web API at `/api`, TNS at `/tns/api`, the MWA at `/trigger`) and a VTP broker
+/// on another, until `stop()`.
 public final class SimulatorServer: Sendable {
     public let slack: SlackSimulator
     public let tns: TNSSimulator
     public let broker: VTPBrokerSimulator
+    public let mwa: MWASimulator
     public let httpPort: Int
     public let vtpPort: Int
     private let task: Task<Void, any Error>
@@ -16,11 +18,14 @@ public final class SimulatorServer: Sendable {
     public var slackAPIURL: String { "http://127.0.0.1:\(httpPort)/api" }
     public var slackWebhookURL: String { "http://127.0.0.1:\(httpPort)/webhook/T000/B000/simulated" }
     public var tnsBaseURL: String { "http://127.0.0.1:\(httpPort)/tns/api" }
+    public var mwaBaseURL: String { "http://127.0.0.1:\(httpPort)/trigger" }
 
-    private init(slack: SlackSimulator, tns: TNSSimulator, broker: VTPBrokerSimulator, httpPort: Int, vtpPort: Int, task: Task<Void, any Error>) {
+    private init(slack: SlackSimulator, tns: TNSSimulator, broker: VTPBrokerSimulator, mwa: MWASimulator, httpPort: Int, vtpPort: Int,
+                 task: Task<Void, any Error>) {
         self.slack = slack
         self.tns = tns
         self.broker = broker
+        self.mwa = mwa
         self.httpPort = httpPort
         self.vtpPort = vtpPort
         self.task = task
@@ -32,9 +37,11 @@ public final class SimulatorServer: Sendable {
         let slack = SlackSimulator()
         let tns = TNSSimulator(pendingPolls: tnsPendingPolls)
         let broker = VTPBrokerSimulator(port: vtpPort, logger: logger)
+        let mwa = MWASimulator()
         let router = Router()
         slack.addRoutes(to: router)
         tns.addRoutes(to: router, prefix: "tns/api")
+        mwa.addRoutes(to: router)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: httpPort), serverName: "simulators"),
@@ -47,7 +54,7 @@ public final class SimulatorServer: Sendable {
             task.cancel()
             throw SimulatorStartFailed()
         }
-        return SimulatorServer(slack: slack, tns: tns, broker: broker, httpPort: port, vtpPort: vtp, task: task)
+        return SimulatorServer(slack: slack, tns: tns, broker: broker, mwa: mwa, httpPort: port, vtpPort: vtp, task: task)
     }
 
     /// Stopping is expected; only real trouble is worth a line.

@@ -67,7 +67,7 @@ public final class TNSSimulator: Sendable {
 
     private func handle(_ request: Request, _ path: String, _ answer: ([String: String]) -> (Int, [String: Any])) async throws -> Response {
         let body = try await request.body.collect(upTo: 4 << 20)
-        let fields = Self.formFields(String(buffer: body), contentType: request.headers[.contentType] ?? "")
+        let fields = FormBody.fields(String(buffer: body), contentType: request.headers[.contentType] ?? "")
         let forced = state.withLock { state -> Answer? in
             guard let index = state.answers.firstIndex(where: { $0.path == nil || $0.path == path }) else { return nil }
             return state.answers.remove(at: index).answer
@@ -147,29 +147,5 @@ public final class TNSSimulator: Sendable {
             index = index / 26 - 1
         } while index >= 0
         return result
-    }
-
-    /// Form fields from an urlencoded or multipart body.
-    static func formFields(_ body: String, contentType: String) -> [String: String] {
-        if contentType.hasPrefix("multipart/form-data"), let boundary = contentType.components(separatedBy: "boundary=").last?
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\"")) {
-            var fields: [String: String] = [:]
-            for part in body.components(separatedBy: "--" + boundary) {
-                guard let nameRange = part.range(of: "name=\""), let end = part[nameRange.upperBound...].firstIndex(of: "\""),
-                      let blank = part.range(of: "\r\n\r\n") else { continue }
-                var value = String(part[blank.upperBound...])
-                if value.hasSuffix("\r\n") { value.removeLast(2) }
-                fields[String(part[nameRange.upperBound..<end])] = value
-            }
-            return fields
-        }
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
-            if parts.count == 2 { fields[parts[0]] = parts[1] }
-        }
-        return fields
     }
 }

@@ -1,0 +1,53 @@
+import Database
+import Foundation
+import HTTPClient
+import Hummingbird
+import Logging
+import Messaging
+import ServiceRuntime
+
+/// The parts of a running telescope-trigger that tests and the executable share.
+public struct TriggerServices: Sendable {
+    public let pool: DatabasePool
+    public let publisher: EventPublisher
+    public let consumer: EventConsumer
+}
+
+/// Builds telescope-trigger: reads the proposals (and their secure keys from the environment), migrates
+/// the trigger ledger, opens its consumer (queue `telescope-trigger`) and publisher, and returns the HTTP
+/// application (health and metrics) running them as its services.
+public func buildApplication(configuration: TriggerConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
+                             clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "telescope-trigger")) async throws
+    -> (application: some ApplicationProtocol, services: TriggerServices) {
+    let metrics = Observability.bootstrapMetrics()
+    let (rules, keys) = try TriggerRules.load(path: configuration.rulesFile, environment: environment)
+    let pool = DatabasePool(configuration: .init(conninfo: configuration.database.url.value,
+                                                 maximumConnections: configuration.database.maxConnections ?? 4))
+    try await TriggerSchema.migrator.migrate(pool)
+
+    let topology = ServiceQueues.topology(configuration.amqp)
+    let address = try configuration.amqp.brokerAddress()
+    let queue = topology.queues.first { $0.name.hasSuffix(ServiceQueues.telescopeTrigger.name) }!.name
+    let publisher = EventPublisher(configuration: .init(address: address, topology: topology,
+                                                        confirmTimeout: configuration.amqp.confirmTimeout, logger: logger))
+    let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
+                                                      prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 50), logger: logger))
+    let triggers = FRBTriggers(
+        pool: pool, mwa: MWAClient(baseURL: configuration.mwaBaseURL, http: HTTPClient(logger: logger)), proposals: rules.frbProposals,
+        keys: keys, events: TriggerEvents(publisher: publisher, exchange: topology.exchange, logger: logger), logger: logger, clock: clock)
+
+    let readiness = Readiness()
+    readiness.register(publisher: publisher)
+    readiness.register(consumer: consumer, queue: queue)
+    readiness.register(database: pool)
+    readiness.register(migrations: TriggerSchema.migrator, pool: pool)
+    let router = Router()
+    OperationsRoutes.add(to: router, readiness: readiness, metrics: metrics)
+    let application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "burstwire-telescope-trigger"),
+        services: [PublisherService(publisher), DatabasePoolService(pool),
+                   MessageHandlerService(consumer: consumer) { message, consumer in await triggers.handle(message, consumer: consumer) }],
+        logger: logger)
+    return (application, TriggerServices(pool: pool, publisher: publisher, consumer: consumer))
+}

@@ -1,0 +1,23 @@
+import Database
+
+/// The trigger ledger: one row per (event group, proposal), holding the decision and the state of its
+/// MWA call, so no decision ever sends a second trigger — not after a redelivery, a restart, or with
+/// several replicas (the call is claimed by one UPDATE).
+enum TriggerSchema {
+    static let migrator = Migrator(component: "telescope-trigger", migrations: [
+        Migration(version: 1, name: "decisions and their MWA calls", sql: """
+            CREATE TABLE trigger_decisions (
+                decision_key text PRIMARY KEY,
+                decision_id bigserial UNIQUE,
+                proposal_id text NOT NULL,
+                status text NOT NULL,
+                reason jsonb NOT NULL,
+                -- none: nothing to call; ready: to be called; claimed: a call began (its outcome is unknown if
+                -- it never settles); sent / failed: settled.
+                call_state text NOT NULL CHECK (call_state IN ('none', 'ready', 'claimed', 'sent', 'failed')),
+                trigger_id bigint,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                updated_at timestamptz NOT NULL DEFAULT now());
+            """),
+    ])
+}
