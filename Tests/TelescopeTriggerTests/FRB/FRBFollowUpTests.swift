@@ -14,15 +14,15 @@ import Testing
     }()
 
     /// The example FRB (DM 411, seen at 1.4 GHz) arriving at `toa`.
-    static func example(toa: Date, dm: Double = 411, sn: Double = 50) -> FRBMeasurementStored {
+    static func example(toa: Date, dm: Double = 411, sn: Double = 50, frbId: Int64 = 7) -> FRBMeasurementStored {
         let measurement = RadioMeasurement(
-            measurementId: 1, frbId: 7, ra: 77.01461542, dec: 26.06069556, raHms: "5h08m03.5077s", decDms: "26d03m38.504s",
+            measurementId: 1, frbId: frbId, ra: 77.01461542, dec: 26.06069556, raHms: "5h08m03.5077s", decDms: "26d03m38.504s",
             raPosError: 0.05, decPosError: 0.05, gl: 177.77, gb: -8.52, source: .multibeam, version: "v1.0",
             dm: dm, dmErr: 1, sn: sn, width: 5, receivedAt: toa)
         let observation = FRBObservation(
             observationId: 3, beamSemiMajorAxis: 0.2, beamSemiMinorAxis: 0.3, beamRotationAngle: 45, samplingTime: 0.1,
             bandwidth: 300, nchan: 3000, centreFrequency: 1400, npol: 2, bitsPerSample: 8, gain: 3, tsys: 50, backend: "Multibeam")
-        return FRBMeasurementStored(measurement: measurement, frb: FRBRecord(frbId: 7, observationId: 3, timeOfArrival: toa, repeater: false),
+        return FRBMeasurementStored(measurement: measurement, frb: FRBRecord(frbId: frbId, observationId: 3, timeOfArrival: toa, repeater: false),
                                     observation: observation, isFirstMeasurement: true, imageUrls: FRBImageURLs())
     }
 

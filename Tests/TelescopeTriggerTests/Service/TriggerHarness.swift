@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import Messaging
+import Schema
+import ServiceRuntime
+import Simulators
+import Synchronization
+import TestSupport
+@testable import TelescopeTrigger
+
+/// One telescope-trigger per test on a private exchange and queue prefix, pointed at the MWA simulator,
+/// with a clock set to a moment when the example FRB is high at the MWA, and every log line kept.
+struct TriggerHarness {
+    let prefix = TestInfrastructure.uniqueName("trg")
+    let configuration: TriggerConfiguration
+    let rulesFile: URL
+    let secureKey = "simulated-secure-key"
+    let logs = LogRecorder()
+    /// The simulated "now" runs from `start` as the wall clock runs.
+    let start: Date
+    let clock: @Sendable () -> Date
+
+    init(simulators: SimulatorServer, start: Date) throws {
+        rulesFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-rules.yaml")
+        try """
+            frb_proposals:
+              - proposal_id: frb-mwa-\(prefix)
+                project_id: G0055
+                secure_key_env: BURSTWIRE_TEST_MWA_KEY
+                min_sn: 10
+                min_dm: 100
+                horizon_limit: 20
+                freqspecs: "145,24"
+                pretend: true
+            """.write(to: rulesFile, atomically: true, encoding: .utf8)
+        configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: """
+            amqp:
+              url: \(TestInfrastructure.amqpURL)
+              exchange: \(prefix).events
+              dead_letter_exchange: \(prefix).dlx
+              queue_prefix: \(prefix).
+            database:
+              url: \(TestInfrastructure.databaseURL)
+            log:
+              level: debug
+            trigger:
+              port: 0
+              rules_file: \(rulesFile.path)
+            mwa:
+              base_url: \(simulators.mwaBaseURL)
+            """)
+        self.start = start
+        let wall = Date()
+        clock = { start.addingTimeInterval(Date().timeIntervalSince(wall)) }
+    }
+
+    var environment: [String: String] { ["BURSTWIRE_TEST_MWA_KEY": secureKey] }
+    var address: BrokerAddress { get throws { try configuration.amqp.brokerAddress() } }
+    var topology: BrokerTopology { ServiceQueues.topology(configuration.amqp) }
+    var logger: Logger { Logger(label: "telescope-trigger") { _ in logs } }
+
+    func publisher() throws -> EventPublisher {
+        EventPublisher(configuration: .init(address: try address, topology: topology))
+    }
+
+    func observer() async throws -> EventConsumer {
+        let observed = BrokerTopology(exchange: topology.exchange, deadLetterExchange: topology.deadLetterExchange,
+                                      queues: [.init(name: "\(prefix).observer", bindings: ["trigger.#"])])
+        try await observed.declare(at: try address)
+        return EventConsumer(configuration: .init(address: try address, queue: "\(prefix).observer", topology: observed, prefetch: 100))
+    }
+
+    func message<P: EventPayload>(_ payload: P, id: String = UUID().uuidString.lowercased()) throws -> OutgoingMessage {
+        let event = Event(id: id, source: "/tests", data: payload)
+        return OutgoingMessage(exchange: topology.exchange, routingKey: event.type.rawValue, body: try event.encode(), messageID: event.id)
+    }
+
+    func cleanUp() async {
+        try? FileManager.default.removeItem(at: rulesFile)
+        guard let admin = try? BrokerAdmin(address: address) else { return }
+        for queue in topology.queues + [.init(name: "\(prefix).observer", bindings: [])] {
+            try? await admin.deleteQueue(queue.name)
+            try? await admin.deleteQueue(queue.deadLetterQueue)
+        }
+    }
+}
+
+/// Keeps every log line, with its metadata, so a test can say what was (and was not) logged.
+final class LogRecorder: LogHandler, Sendable {
+    private let lines = Mutex<[String]>([])
+    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+
+    func log(event: LogEvent) {
+        let metadata = (self.metadata.merging(event.metadata ?? [:]) { $1 }).map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        lines.withLock { $0.append("\(event.level) \(event.message) \(metadata)") }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
+}
