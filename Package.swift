@@ -141,8 +141,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            path: "Services/TelescopeTrigger/Library",
-            exclude: ["Alerts", "Rules"]
+            path: "Services/TelescopeTrigger/Library"
         ),
         .executableTarget(
             name: "telescope-trigger",
@@ -197,13 +196,17 @@ let package = Package(
             name: "TelescopeTriggerTests",
             dependencies: ["TelescopeTrigger", "Simulators", "TestSupport", "Schema", "Astro", "VOEvent",
                            .product(name: "Yams", package: "Yams"), .product(name: "HummingbirdTesting", package: "hummingbird")],
-            path: "Tests/TelescopeTriggerTests",
-            exclude: ["Alerts", "Rules"]
+            path: "Tests/TelescopeTriggerTests"
         ),
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
         .testTarget(name: "VOEventTests", dependencies: ["VOEvent", "Schema"], path: "Tests/VOEventTests"),
         .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),
         .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
+        .executableTarget(
+            name: "trigger-latency",
+            dependencies: ["TelescopeTrigger", "Simulators", "TestSupport", "Astro"],
+            path: "Tests/Benchmarks/TriggerLatency"
+        ),
         .executableTarget(
             name: "notify-latency",
             dependencies: ["IngestAPI", "CatalogStore", "Notifier", "Simulators", "TestSupport", "HTTPClient"],

@@ -32,24 +32,35 @@ public struct DatabasePoolService: Service {
     }
 }
 
-/// Feeds a consumer's messages to a handler. The handler settles each message (ack after commit,
-/// nack to retry, reject to dead-letter). On graceful shutdown consumption stops, messages already
-/// delivered are still handled and settled, and then the service returns.
+/// Feeds a consumer's messages to a handler, up to `concurrency` at a time (1: strictly in order). The
+/// handler settles each message (ack after commit, nack to retry, reject to dead-letter). On graceful
+/// shutdown consumption stops, messages already delivered are still handled and settled, and then the
+/// service returns.
 public struct MessageHandlerService: Service {
     public typealias Handler = @Sendable (IncomingMessage, EventConsumer) async -> Void
     let consumer: EventConsumer
+    let concurrency: Int
     let handler: Handler
 
-    public init(consumer: EventConsumer, handler: @escaping Handler) {
+    public init(consumer: EventConsumer, concurrency: Int = 1, handler: @escaping Handler) {
         self.consumer = consumer
+        self.concurrency = max(1, concurrency)
         self.handler = handler
     }
 
     public func run() async throws {
-        let consumer = self.consumer
+        let (consumer, handler, concurrency) = (self.consumer, self.handler, self.concurrency)
         await withGracefulShutdownHandler {
-            for await message in consumer.messages {
-                await handler(message, consumer)
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                for await message in consumer.messages {
+                    if running == concurrency {
+                        await group.next()
+                        running -= 1
+                    }
+                    group.addTask { await handler(message, consumer) }
+                    running += 1
+                }
             }
         } onGracefulShutdown: {
             Task { await consumer.stop() }

@@ -47,7 +47,10 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "burstwire-telescope-trigger"),
         services: [PublisherService(publisher), DatabasePoolService(pool),
-                   MessageHandlerService(consumer: consumer) { message, consumer in await triggers.handle(message, consumer: consumer) }],
+                   // Different FRBs are independent, and the ledger keeps any one decision single.
+                   MessageHandlerService(consumer: consumer, concurrency: 16) { message, consumer in
+                       await triggers.handle(message, consumer: consumer)
+                   }],
         logger: logger)
     return (application, TriggerServices(pool: pool, publisher: publisher, consumer: consumer))
 }

@@ -45,6 +45,8 @@ struct AlertEvent: Sendable, Equatable {
     var lvcIncludesNeutronStarProbability: Double?
     var lvcRetractionMessage: String?
     var lvcSkymapFile: String?
+    /// The `skymap_fits` URL LVC notices carry; TraceT keeps it apart from `lvcSkymapFile`, which its parse never sets.
+    var lvcSkymapFits: String?
     var lvcEventURL: String?
     var lvcInstruments: String?
     var lvcSignificant: Bool?

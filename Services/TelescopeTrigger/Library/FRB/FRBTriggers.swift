@@ -64,7 +64,7 @@ struct FRBTriggers: Sendable {
             await events.publish(decision)
             return
         }
-        await events.publish(decision)
+        // The decision is already durable in the ledger; it is announced with its outcome, after the call.
 
         if let busyReason = await busy(proposal, action) {
             decision.reason.append(DecisionLogEntry(time: clock(), message: busyReason))

@@ -145,8 +145,7 @@ private struct Step {
                 log(&decision, "The source altitude is unknown, so the horizon limit is not checked.")
             }
         }
-        let isTest = event.role?.lowercased() == "test"
-        decision.pretend = !((proposal.testing == .both || proposal.testing == .realOnly) && !isTest)
+        decision.pretend = proposal.testing == .pretendReal || event.role?.lowercased() == "test"
         decision.observeNow = true
         decision.isRepoint = repoint
         let mode = decision.pretend ? " (pretend, testing mode \(proposal.testing.rawValue))" : ""

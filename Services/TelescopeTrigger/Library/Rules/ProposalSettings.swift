@@ -125,31 +125,37 @@ struct ProposalSettings: Decodable, Sendable, Equatable {
         eventTelescope = try c.decodeIfPresent(String.self, forKey: .eventTelescope)
         try read(&testing, .testing)
         try read(&priority, .priority)
-        try read(&repointingLimit, .repointingLimit)
-        try read(&maximumObservationTimeSeconds, .maximumObservationTimeSeconds)
-        try read(&eventAnyDuration, .eventAnyDuration)
-        try read(&eventMinDuration, .eventMinDuration)
-        try read(&eventMaxDuration, .eventMaxDuration)
-        try read(&pendingMinDuration1, .pendingMinDuration1)
-        try read(&pendingMaxDuration1, .pendingMaxDuration1)
-        try read(&pendingMinDuration2, .pendingMinDuration2)
-        try read(&pendingMaxDuration2, .pendingMaxDuration2)
-        try read(&maximumPositionUncertainty, .maximumPositionUncertainty)
-        try read(&fermiProb, .fermiProb)
-        try read(&swiftRateSignf, .swiftRateSignf)
-        try read(&minimumHessSignificance, .minimumHessSignificance)
-        try read(&maximumHessSignificance, .maximumHessSignificance)
         try read(&antaresMinRanking, .antaresMinRanking)
-        try read(&minimumNeutronStarProbability, .minimumNeutronStarProbability)
-        try read(&maximumNeutronStarProbability, .maximumNeutronStarProbability)
-        try read(&minimumBinaryNeutronStarProbability, .minimumBinaryNeutronStarProbability)
-        try read(&maximumBinaryNeutronStarProbability, .maximumBinaryNeutronStarProbability)
-        try read(&minimumNeutronStarBlackHoleProbability, .minimumNeutronStarBlackHoleProbability)
-        try read(&maximumNeutronStarBlackHoleProbability, .maximumNeutronStarBlackHoleProbability)
-        try read(&minimumBinaryBlackHoleProbability, .minimumBinaryBlackHoleProbability)
-        try read(&maximumBinaryBlackHoleProbability, .maximumBinaryBlackHoleProbability)
-        try read(&minimumTerrestialProbability, .minimumTerrestialProbability)
-        try read(&maximumTerrestialProbability, .maximumTerrestialProbability)
+        try read(&mwaFreqspecs, .mwaFreqspecs)
+        let doubles: [(WritableKeyPath<ProposalSettings, Double>, Keys)] = [
+            (\.repointingLimit, .repointingLimit), (\.maximumObservationTimeSeconds, .maximumObservationTimeSeconds),
+            (\.eventMinDuration, .eventMinDuration), (\.eventMaxDuration, .eventMaxDuration),
+            (\.pendingMinDuration1, .pendingMinDuration1), (\.pendingMaxDuration1, .pendingMaxDuration1),
+            (\.pendingMinDuration2, .pendingMinDuration2), (\.pendingMaxDuration2, .pendingMaxDuration2),
+            (\.maximumPositionUncertainty, .maximumPositionUncertainty), (\.fermiProb, .fermiProb), (\.swiftRateSignf, .swiftRateSignf),
+            (\.minimumHessSignificance, .minimumHessSignificance), (\.maximumHessSignificance, .maximumHessSignificance),
+            (\.minimumNeutronStarProbability, .minimumNeutronStarProbability), (\.maximumNeutronStarProbability, .maximumNeutronStarProbability),
+            (\.minimumBinaryNeutronStarProbability, .minimumBinaryNeutronStarProbability),
+            (\.maximumBinaryNeutronStarProbability, .maximumBinaryNeutronStarProbability),
+            (\.minimumNeutronStarBlackHoleProbability, .minimumNeutronStarBlackHoleProbability),
+            (\.maximumNeutronStarBlackHoleProbability, .maximumNeutronStarBlackHoleProbability),
+            (\.minimumBinaryBlackHoleProbability, .minimumBinaryBlackHoleProbability),
+            (\.maximumBinaryBlackHoleProbability, .maximumBinaryBlackHoleProbability),
+            (\.minimumTerrestialProbability, .minimumTerrestialProbability), (\.maximumTerrestialProbability, .maximumTerrestialProbability),
+            (\.earlyObservationTimeSeconds, .earlyObservationTimeSeconds), (\.mwaExptime, .mwaExptime), (\.mwaCalexptime, .mwaCalexptime),
+            (\.mwaFreqres, .mwaFreqres), (\.mwaInttime, .mwaInttime), (\.mwaHorizonLimit, .mwaHorizonLimit),
+            (\.subarrayPointings[0].alt, .mwaSubAltNE), (\.subarrayPointings[0].az, .mwaSubAzNE),
+            (\.subarrayPointings[1].alt, .mwaSubAltNW), (\.subarrayPointings[1].az, .mwaSubAzNW),
+            (\.subarrayPointings[2].alt, .mwaSubAltSE), (\.subarrayPointings[2].az, .mwaSubAzSE),
+            (\.subarrayPointings[3].alt, .mwaSubAltSW), (\.subarrayPointings[3].az, .mwaSubAzSW),
+        ]
+        for (path, key) in doubles { try read(&self[keyPath: path], key) }
+        let flags: [(WritableKeyPath<ProposalSettings, Bool>, Keys)] = [
+            (\.eventAnyDuration, .eventAnyDuration), (\.observeSignificant, .observeSignificant),
+            (\.startObservationAtHighSensitivity, .startObservationAtHighSensitivity), (\.mwaCalibrator, .mwaCalibrator),
+            (\.mwaAvoidsun, .mwaAvoidsun), (\.mwaBufferDump, .mwaBufferDump),
+        ]
+        for (path, key) in flags { try read(&self[keyPath: path], key) }
         if let text = try? c.decodeIfPresent(String.self, forKey: .maximumFalseAlarmRate) {
             guard let rate = Double(text) else {
                 throw DecodingError.dataCorruptedError(forKey: .maximumFalseAlarmRate, in: c, debugDescription: "not a number: \(text)")
@@ -158,23 +164,6 @@ struct ProposalSettings: Decodable, Sendable, Equatable {
         } else {
             try read(&maximumFalseAlarmRate, .maximumFalseAlarmRate)
         }
-        try read(&observeSignificant, .observeSignificant)
-        try read(&earlyObservationTimeSeconds, .earlyObservationTimeSeconds)
-        try read(&startObservationAtHighSensitivity, .startObservationAtHighSensitivity)
-        let corners: [(Keys, Keys)] = [(.mwaSubAltNE, .mwaSubAzNE), (.mwaSubAltNW, .mwaSubAzNW), (.mwaSubAltSE, .mwaSubAzSE), (.mwaSubAltSW, .mwaSubAzSW)]
-        for (index, (alt, az)) in corners.enumerated() {
-            try read(&subarrayPointings[index].alt, alt)
-            try read(&subarrayPointings[index].az, az)
-        }
-        try read(&mwaFreqspecs, .mwaFreqspecs)
-        try read(&mwaExptime, .mwaExptime)
-        try read(&mwaCalexptime, .mwaCalexptime)
-        try read(&mwaFreqres, .mwaFreqres)
-        try read(&mwaInttime, .mwaInttime)
-        try read(&mwaHorizonLimit, .mwaHorizonLimit)
-        try read(&mwaCalibrator, .mwaCalibrator)
-        try read(&mwaAvoidsun, .mwaAvoidsun)
-        try read(&mwaBufferDump, .mwaBufferDump)
     }
 
     private enum Keys: String, CodingKey {
