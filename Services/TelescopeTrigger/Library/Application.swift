@@ -4,6 +4,7 @@ import HTTPClient
 import Hummingbird
 import Logging
 import Messaging
+import Schema
 import ServiceRuntime
 
 /// The parts of a running telescope-trigger that tests and the executable share.
@@ -32,9 +33,11 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
                                                         confirmTimeout: configuration.amqp.confirmTimeout, logger: logger))
     let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
                                                       prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 50), logger: logger))
-    let triggers = FRBTriggers(
-        pool: pool, mwa: MWAClient(baseURL: configuration.mwaBaseURL, http: HTTPClient(logger: logger)), proposals: rules.frbProposals,
-        keys: keys, events: TriggerEvents(publisher: publisher, exchange: topology.exchange, logger: logger), logger: logger, clock: clock)
+    let events = TriggerEvents(publisher: publisher, exchange: topology.exchange, logger: logger)
+    let execution = TriggerExecution(pool: pool, mwa: MWAClient(baseURL: configuration.mwaBaseURL, http: HTTPClient(logger: logger)),
+                                     events: events, logger: logger, clock: clock)
+    let frbs = FRBTriggers(pool: pool, proposals: rules.frbProposals, keys: keys, events: events, execution: execution, logger: logger, clock: clock)
+    let alerts = AlertTriggers(pool: pool, proposals: rules.proposals, keys: keys, events: events, execution: execution, logger: logger, clock: clock)
 
     let readiness = Readiness()
     readiness.register(publisher: publisher)
@@ -49,7 +52,11 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
         services: [PublisherService(publisher), DatabasePoolService(pool),
                    // Different FRBs are independent, and the ledger keeps any one decision single.
                    MessageHandlerService(consumer: consumer, concurrency: 16) { message, consumer in
-                       await triggers.handle(message, consumer: consumer)
+                       if message.routingKey == EventType.voeventStored.rawValue {
+                           await alerts.handle(message, consumer: consumer)
+                       } else {
+                           await frbs.handle(message, consumer: consumer)
+                       }
                    }],
         logger: logger)
     return (application, TriggerServices(pool: pool, publisher: publisher, consumer: consumer))

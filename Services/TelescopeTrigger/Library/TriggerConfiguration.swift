@@ -29,9 +29,11 @@ public struct TriggerConfiguration: Decodable, Sendable {
     public var mwaBaseURL: String { mwa?.baseUrl ?? "http://mro.mwa128t.org/trigger" }
 }
 
-/// The proposals file: FRB proposals, each with its project's secure key read from the environment.
+/// The proposals file: FRB proposals (`frb_proposals`) and TraceT's VOEvent proposals (`proposals`), each
+/// with its project's secure key read from the environment.
 struct TriggerRules: Decodable, Sendable {
     var frbProposals: [FRBProposal] = []
+    var proposals: [ProposalSettings] = []
 
     private enum Keys: String, CodingKey {
         case frbProposals = "frb_proposals"
@@ -55,9 +57,12 @@ struct TriggerRules: Decodable, Sendable {
             throw ConfigurationError(key: "trigger.rules_file", reason: "cannot read \(path)")
         }
         let decoder = YAMLDecoder()
-        let rules: TriggerRules
+        var rules: TriggerRules
         do {
             rules = try decoder.decode(TriggerRules.self, from: text, userInfo: [:])
+            if (try Yams.load(yaml: text) as? [String: Any])?["proposals"] != nil {
+                rules.proposals = try Proposals.load(yaml: text).proposals
+            }
         } catch {
             throw ConfigurationError(key: "trigger.rules_file", reason: "\(path) is not a valid rules file: \(error)")
         }
@@ -65,6 +70,12 @@ struct TriggerRules: Decodable, Sendable {
         for proposal in rules.frbProposals {
             guard let key = environment[proposal.secureKeyEnv], !key.isEmpty else {
                 throw ConfigurationError(key: "", reason: "proposal \(proposal.proposalId) needs its secure key in \(proposal.secureKeyEnv)")
+            }
+            keys[proposal.proposalId] = Secret(key)
+        }
+        for proposal in rules.proposals {
+            guard let variable = proposal.secureKeyEnv, let key = environment[variable], !key.isEmpty else {
+                throw ConfigurationError(key: "", reason: "proposal \(proposal.proposalId) needs its secure key in \(proposal.secureKeyEnv ?? "secure_key_env")")
             }
             keys[proposal.proposalId] = Secret(key)
         }

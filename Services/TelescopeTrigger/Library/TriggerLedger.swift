@@ -19,14 +19,14 @@ struct TriggerLedger: Sendable {
 
     /// Records the plan unless a decision for `key` exists, and returns what is recorded: the first
     /// decision stands, so a redelivery never re-plans with a later clock.
-    func record(key: String, proposalId: String, plan: FRBFollowUp.Plan) async throws -> Record {
-        let reason = String(decoding: try EventJSON.encoder().encode(plan.reason), as: UTF8.self)
-        let state: CallState = plan.action == nil ? .none : .ready
+    func record(key: String, proposalId: String, status: TriggerStatus, reason log: [DecisionLogEntry], hasCall: Bool) async throws -> Record {
+        let reason = String(decoding: try EventJSON.encoder().encode(log), as: UTF8.self)
+        let state: CallState = hasCall ? .ready : .none
         return try await pool.transaction { db in
             try db.query("""
                 INSERT INTO trigger_decisions (decision_key, proposal_id, status, reason, call_state) VALUES ($1, $2, $3, $4::jsonb, $5)
                 ON CONFLICT (decision_key) DO NOTHING
-                """, [key, proposalId, plan.status.rawValue, reason, state.rawValue])
+                """, [key, proposalId, status.rawValue, reason, state.rawValue])
             let row = try db.query("SELECT decision_id, status, reason::text AS reason, call_state FROM trigger_decisions WHERE decision_key = $1",
                                    [key]).first!
             return Record(decisionId: try row.int("decision_id"), status: TriggerStatus(rawValue: try row.string("status")) ?? .error,

@@ -19,5 +19,14 @@ enum TriggerSchema {
                 created_at timestamptz NOT NULL DEFAULT now(),
                 updated_at timestamptz NOT NULL DEFAULT now());
             """),
+        Migration(version: 2, name: "alerts by trigger", sql: """
+            -- Every VOEvent alert the rules have seen, so a trigger's whole group is judged together.
+            CREATE TABLE trigger_alerts (
+                ivorn text PRIMARY KEY,
+                group_key text NOT NULL,
+                received_at timestamptz NOT NULL DEFAULT now(),
+                xml text NOT NULL);
+            CREATE INDEX trigger_alerts_group ON trigger_alerts (group_key, received_at);
+            """),
     ])
 }

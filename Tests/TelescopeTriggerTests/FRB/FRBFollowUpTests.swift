@@ -78,7 +78,7 @@ import Testing
         let toa = Self.time(sourceHigh: true)
         // DM 3000: the MWA band hears it ~5–7 minutes later, beyond the 150 s buffer.
         let far = FRBFollowUp.plan(Self.example(toa: toa, dm: 3000), proposal: Self.proposal, now: toa.addingTimeInterval(1))
-        guard case .voltageCapture(let request) = try #require(far.action) else { Issue.record("expected VCS"); return }
+        guard case .observation(voltageCapture: true, let request) = try #require(far.action) else { Issue.record("expected VCS"); return }
         #expect(request.ra == [77.01461542] && request.exptime.map { $0 % 8 == 0 && $0 >= 420 } == true)
         // Ten minutes late for DM 411: the arrival has left the buffer.
         let late = FRBFollowUp.plan(Self.example(toa: toa), proposal: Self.proposal, now: toa.addingTimeInterval(600))

@@ -32,6 +32,20 @@ struct TriggerHarness {
                 horizon_limit: 20
                 freqspecs: "145,24"
                 pretend: true
+            proposals:
+              - proposal_id: grb-\(prefix)
+                project_id: G0055
+                secure_key_env: BURSTWIRE_TEST_MWA_KEY
+                telescope: MWA_VCS
+                source_type: GRB
+                testing: PRETEND_REAL
+                event_min_duration: 0.256
+                event_max_duration: 1.027
+                fermi_prob: 50.0
+                maximum_position_uncertainty: 15.0
+                mwa_horizon_limit: 10.0
+                mwa_freqspecs: "121,24"
+                mwa_exptime: 896
             """.write(to: rulesFile, atomically: true, encoding: .utf8)
         configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: """
             amqp:

@@ -8,15 +8,10 @@ import Schema
 /// reach, or a scheduled voltage-capture observation when the arrival is further ahead. Every check
 /// leaves a line in the reason log.
 enum FRBFollowUp {
-    enum Action: Sendable, Equatable {
-        case buffer(MWABufferRequest)
-        case voltageCapture(MWAObservationRequest)
-    }
-
     struct Plan: Sendable {
         var status: TriggerStatus
         var reason: [DecisionLogEntry]
-        var action: Action?
+        var action: MWAAction?
         /// The predicted arrival at the top and bottom of the MWA band.
         var arrival: ClosedRange<Date>?
     }
@@ -63,14 +58,14 @@ enum FRBFollowUp {
         guard Double(end) >= nowGPS - proposal.bufferSeconds else {
             return ignore("The arrival ended \(format(nowGPS - Double(end))) s ago, beyond the \(format(proposal.bufferSeconds)) s voltage buffer.")
         }
-        let action: Action
+        let action: MWAAction
         if Double(start) <= nowGPS + proposal.bufferSeconds {
             let saved = max(start, Int64(nowGPS - proposal.bufferSeconds))
             action = .buffer(MWABufferRequest(projectId: proposal.projectId, startTime: saved, endTime: end, obstime: nil, pretend: proposal.pretend))
             note("Dump the voltage buffer from GPS \(saved) to \(end), covering the arrival\(proposal.pretend ? " (pretend)" : "").")
         } else {
             let seconds = Int((Double(end) - nowGPS + 8) / 8) * 8 + 8
-            action = .voltageCapture(MWAObservationRequest(
+            action = .observation(voltageCapture: true, MWAObservationRequest(
                 projectId: proposal.projectId, obsname: "FRB\(stored.frb.frbId)", ra: [m.ra], dec: [m.dec], freqspecs: [proposal.freqspecs],
                 creator: proposal.creator, nobs: 1, exptime: seconds, pretend: proposal.pretend))
             note("The arrival is \(format(Double(start) - nowGPS)) s ahead, beyond the buffer: schedule \(seconds) s of voltage capture on the FRB\(proposal.pretend ? " (pretend)" : "").")
