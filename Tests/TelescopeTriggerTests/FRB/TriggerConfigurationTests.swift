@@ -17,7 +17,9 @@ import Testing
         let (rules, keys) = try TriggerRules.load(path: rulesPath, environment: ["BURSTWIRE_MWA_SECURE_KEY_G0055": "k"])
         #expect(rules.frbProposals.map(\.proposalId) == ["frb-mwa-buffer"])
         #expect(rules.frbProposals.first?.pretend == true && rules.frbProposals.first?.bandMHz != nil)
-        #expect(keys["frb-mwa-buffer"]?.value == "k")
+        #expect(keys["frb-mwa-buffer"]?.value == "k" && keys["grb-mwa-vcs"]?.value == "k")
+        let grb = try #require(rules.proposals.first)
+        #expect(grb.proposalId == "grb-mwa-vcs" && grb.vcsMode && grb.sourceType == .grb && grb.testing == .pretendReal && grb.priority == 2)
     }
 
     @Test func aMissingSecureKeyIsNamed() throws {
