@@ -91,3 +91,19 @@ func collectEvents(_ count: Int, from consumer: EventConsumer, within limit: Dur
         return received
     }
 }
+
+/// Collects `count` events not seen before (by id), as a deduplicating consumer does: a publish retried
+/// under load may deliver a batch twice, which at-least-once delivery allows.
+func collectDistinct(_ count: Int, from consumer: EventConsumer, after seen: Set<String> = [],
+                     within limit: Duration = .seconds(15)) async throws -> [IncomingMessage] {
+    try await withTimeout(limit, "\(count) distinct events") {
+        var ids = seen
+        var received: [IncomingMessage] = []
+        for await message in consumer.messages {
+            consumer.ack(message)
+            if ids.insert(message.messageID).inserted { received.append(message) }
+            if received.count == count { break }
+        }
+        return received
+    }
+}

@@ -48,17 +48,19 @@ import TestSupport
                 return try JSONDecoder().decode(Created.self, from: Data(buffer: response.body))
             }
             #expect(created.image_urls?["image"]?.hasPrefix("https://burstwire.example/media/candidates/") == true)
-            let events = try await collectEvents(3, from: observer)
+            let events = try await collectDistinct(3, from: observer)
             for event in events {
                 #expect(try EventSchemas.violations(of: event.body, type: event.routingKey).isEmpty, "\(event.routingKey)")
             }
-            let measurement = try Event<FRBMeasurementReceived>.decode(from: events[2].body).data.measurement
+            // Picked by type, not position: the contract is at-least-once, not an order across a batch.
+            let measurement = try Event<FRBMeasurementReceived>.decode(
+                from: try #require(events.first { $0.routingKey == "frb.measurement.received.v1" }).body).data.measurement
             #expect(measurement.measurementId == created.measurement_id && measurement.frbId == created.frb_id)
             #expect(measurement.dmism == 123.16007817568256 && measurement.cosmo == "Planck18" && measurement.z == 0.0982)
             #expect(measurement.errorEllipse == ErrorEllipse(a: 0.004, b: 0.004, cl: 68, theta: 0))
             #expect(measurement.raHms.hasPrefix("5h08m03.507") && measurement.decDms.hasPrefix("26d03m38.50"))
             #expect(abs(measurement.gl - 177.76768559169042) < 1e-4)
-            let frb = try Event<FRBEventReceived>.decode(from: events[1].body).data.frb
+            let frb = try Event<FRBEventReceived>.decode(from: try #require(events.first { $0.routingKey == "frb.event.received.v1" }).body).data.frb
             #expect(frb.images.image != nil && frb.images.search == nil)
 
             let yaml = """
@@ -79,7 +81,7 @@ import TestSupport
                                      headers: headers(harness, "application/yaml"), body: ByteBuffer(string: yaml)) { response in
                 #expect(response.status == .created)
             }
-            let later = try await collectEvents(1, from: observer)
+            let later = try await collectDistinct(1, from: observer, after: Set(events.map(\.messageID)))
             let added = try Event<FRBMeasurementReceived>.decode(from: later[0].body).data.measurement
             #expect(added.frbId == created.frb_id && added.source == .highTimeResolution && added.dm == 500.5)
             try await client.execute(uri: "/api/v1/frb/987654321/measurements", method: .post,
