@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "IngestAPI",
             dependencies: [
-                "Schema", "Messaging", "Database", "Identity", "ServiceRuntime", "Astro",
+                "Schema", "Messaging", "Database", "Identity", "ServiceRuntime", "Astro", "VOEvent",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -122,7 +122,7 @@ let package = Package(
         .target(
             name: "Notifier",
             dependencies: [
-                "Schema", "Messaging", "Database", "ServiceRuntime", "HTTPClient",
+                "Schema", "Messaging", "Database", "ServiceRuntime", "HTTPClient", "VOEvent",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Services/Notifier/Library"
@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "TestSupport"], path: "Tests/IdentityTests"),
         .testTarget(
             name: "IngestAPITests",
-            dependencies: ["IngestAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["IngestAPI", "TestSupport", "VOEvent", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/IngestAPITests",
             exclude: ["Fixtures"]
         ),

@@ -9,7 +9,7 @@ final class AMQPConnection {
     static let mainChannel: amqp_channel_t = 1
     static let probeChannel: amqp_channel_t = 2
 
-    init(address: BrokerAddress, connectTimeout: Duration = .seconds(5)) throws {
+    init(address: BrokerAddress, connectTimeout: Duration = .seconds(5), rpcTimeout: Duration = .seconds(10)) throws {
         state = amqp_new_connection()
         // A throwing init still runs deinit once every property is set, so failures only mark the state
         // abandoned here and leave the single amqp_destroy_connection to `abandon()`.
@@ -23,6 +23,10 @@ final class AMQPConnection {
             abandon()
             throw MessagingError(.connectFailed, "\(address.host):\(address.port): \(Self.errorText(rc))")
         }
+        // Every synchronous call (login, declare, confirm.select, close) gives up after this, instead of
+        // holding the publisher or consumer thread forever on a broker that stopped answering.
+        var rpc = timeval(duration: rpcTimeout)
+        _ = amqp_set_rpc_timeout(state, &rpc)
         // heartbeat 0: librabbitmq only services heartbeats inside its own calls, and our threads idle in poll().
         let login = camqp_login_plain(state, address.virtualHost, 0, 131_072, 0, address.user, address.password)
         do {

@@ -206,10 +206,11 @@ public final class EventPublisher: Sendable {
 
         var outstandingCount: Int { outstanding.count }
 
+        /// Outstanding before it is written: if the write fails, the session's `failAll` answers it.
         func send(_ pending: Pending) throws {
-            try connection.publish(pending.message)
             nextTag += 1
             outstanding[nextTag] = pending
+            try connection.publish(pending.message)
         }
 
         func expire(now: ContinuousClock.Instant, _ onExpired: (Pending) -> Void) {
@@ -250,9 +251,11 @@ public final class EventPublisher: Sendable {
             connection.releaseBuffers()
         }
 
+        /// A multiple ack covers every outstanding tag up to `tag`; one below `lowestTag` (its messages
+        /// already expired) covers nothing, and never a later, unconfirmed message.
         private func settle(_ tag: UInt64, multiple: Bool, _ body: (UInt64, Pending) -> Void) {
-            let range = multiple ? lowestTag...max(lowestTag, tag) : tag...tag
-            for t in range {
+            let tags = multiple ? (tag >= lowestTag ? Array(lowestTag...tag) : []) : [tag]
+            for t in tags {
                 if let pending = outstanding.removeValue(forKey: t) { body(t, pending) }
             }
             while lowestTag <= nextTag && outstanding[lowestTag] == nil { lowestTag += 1 }

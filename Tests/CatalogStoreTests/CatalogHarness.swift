@@ -5,31 +5,27 @@ import ServiceRuntime
 import TestSupport
 @testable import CatalogStore
 
-/// One catalog-store per test on a private exchange and queue prefix, with a publisher for input
-/// events and an observer queue bound to `#.stored.*` for what the catalogue publishes.
+/// One catalog-store per test on its own `TestBus`, with a publisher for input events and an observer
+/// of what the catalogue publishes.
 struct CatalogHarness {
-    let prefix = TestInfrastructure.uniqueName("cat")
+    let bus = TestBus("cat")
+    /// The configuration as YAML, for a catalog-store run as its own process.
+    let yaml: String
     let configuration: CatalogConfiguration
 
-    init(orphanRetrySeconds: Int = 30) throws {
-        let yaml = """
-            amqp:
-              url: \(TestInfrastructure.amqpURL)
-              exchange: \(prefix).events
-              dead_letter_exchange: \(prefix).dlx
-              queue_prefix: \(prefix).
-            database:
-              url: \(TestInfrastructure.databaseURL)
-            log:
-              level: warning
+    init(orphanRetrySeconds: Int = 30, prefetch: Int = 500, batchSize: Int = 200) throws {
+        yaml = bus.yaml(amqp: ["prefetch: \(prefetch)"]) + """
+
             catalog:
               port: 0
               media_base_url: https://burstwire.example/media
               orphan_retry_seconds: \(orphanRetrySeconds)
+              batch_size: \(batchSize)
             """
         configuration = try ConfigurationLoader(environment: [:]).load(CatalogConfiguration.self, yaml: yaml)
     }
 
+    var prefix: String { bus.prefix }
     var address: BrokerAddress { get throws { try configuration.amqp.brokerAddress() } }
     var topology: BrokerTopology { ServiceQueues.topology(configuration.amqp) }
     var queue: BrokerTopology.Queue { topology.queues[0] }
@@ -38,25 +34,17 @@ struct CatalogHarness {
         EventPublisher(configuration: .init(address: try address, topology: topology))
     }
 
-    /// Declared before it returns, so nothing published afterwards can miss it.
+    /// Everything the catalogue publishes.
     func observer() async throws -> EventConsumer {
-        let observed = BrokerTopology(exchange: topology.exchange, deadLetterExchange: topology.deadLetterExchange,
-                                      queues: [.init(name: "\(prefix).observer", bindings: ["#.stored.*"])])
-        try await observed.declare(at: try address)
-        return EventConsumer(configuration: .init(address: try address, queue: "\(prefix).observer", topology: observed, prefetch: 500))
+        try await bus.observer(bindings: ["#.stored.*"])
     }
 
     func message<P: EventPayload>(_ payload: P, id: String = UUID().uuidString.lowercased(), subject: String? = nil) throws -> OutgoingMessage {
-        let event = Event(id: id, source: "/tests", subject: subject, data: payload)
-        return OutgoingMessage(exchange: topology.exchange, routingKey: event.type.rawValue, body: try event.encode(), messageID: event.id)
+        try bus.message(payload, id: id, subject: subject)
     }
 
     func cleanUp() async {
-        guard let admin = try? BrokerAdmin(address: address) else { return }
-        for queue in topology.queues + [.init(name: "\(prefix).observer", bindings: [])] {
-            try? await admin.deleteQueue(queue.name)
-            try? await admin.deleteQueue(queue.deadLetterQueue)
-        }
+        await bus.cleanUp(topology)
     }
 
     /// Ids far from anything else in the shared test database.
@@ -79,17 +67,5 @@ struct CatalogHarness {
                          dm: dm, dmErr: 1, sn: 50, width: 5, z: 0.0982, rm: -613, rmErr: 2, fluence: 45, fluenceErr: 5, flux: 35, fluxErr: 3,
                          dmism: 123.16, cosmo: "Planck18", errorEllipse: ErrorEllipse(a: 0.004, b: 0.004, cl: 68, theta: 0),
                          receivedAt: Date(timeIntervalSince1970: 1_700_000_000.123))
-    }
-}
-
-func take(_ count: Int, from consumer: EventConsumer, within limit: Duration = .seconds(20)) async throws -> [IncomingMessage] {
-    try await withTimeout(limit, "\(count) messages") {
-        var received: [IncomingMessage] = []
-        for await message in consumer.messages {
-            consumer.ack(message)
-            received.append(message)
-            if received.count == count { break }
-        }
-        return received
     }
 }

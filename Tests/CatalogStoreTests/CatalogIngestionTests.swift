@@ -31,10 +31,10 @@ import TestSupport
                 try harness.message(FRBObservationReceived(observation: H.observation(observationId))),
                 try harness.message(FRBEventReceived(frb: H.frb(frbId, observation: observationId))),
             ])
-            _ = try await take(2, from: observer)
+            _ = try await collect(2, from: observer)
             try await publisher.publish(measurementEvent)
             try await publisher.publish(measurementEvent)
-            let stored = try await take(2, from: observer)
+            let stored = try await collect(2, from: observer)
             #expect(stored.allSatisfy { $0.routingKey == "frb.measurement.stored.v1" && $0.messageID == measurementEvent.messageID + ".stored" })
             for message in stored {
                 #expect(try EventSchemas.violations(of: message.body, type: message.routingKey).isEmpty)
@@ -88,7 +88,7 @@ import TestSupport
                 try harness.message(FRBObservationReceived(observation: H.observation(observationId))),
                 try harness.message(FRBEventReceived(frb: H.frb(frbId, observation: observationId))),
             ])
-            let stored = try await take(3, from: observer)
+            let stored = try await collect(3, from: observer)
             #expect(Set(stored.map(\.routingKey)) == ["frb.observation.stored.v1", "frb.event.stored.v1", "frb.measurement.stored.v1"])
             #expect(try await count("SELECT count(*) AS n FROM catalog_radio_measurements WHERE measurement_id = $1", [measurementId], services.pool) == 1)
         }
@@ -137,7 +137,7 @@ import TestSupport
                 try harness.message(FRBObservationReceived(observation: H.observation(observationId))),
                 try harness.message(FRBEventReceived(frb: H.frb(frbId, observation: observationId))),
             ])
-            _ = try await take(2, from: observer)
+            _ = try await collect(2, from: observer)
             try await publisher.publish(later)
             try await publisher.publish(earlier)
             try await eventually("both clicks processed") {

@@ -59,7 +59,7 @@ private typealias H = CatalogHarness
                                                      durationMs: 840, completedAt: now)),
                 try harness.message(VOEventReceived(voevent: packet)),
             ])
-            let stored = try await take(5, from: observer)
+            let stored = try await collect(5, from: observer)
             let voeventStored = try #require(stored.first { $0.routingKey == "voevent.stored.v1" })
             let summary = try Event<VOEventStored>.decode(from: voeventStored.body).data.summary
             #expect(summary.stream == "nasa.gsfc.gcn/SWIFT" && summary.position != nil)

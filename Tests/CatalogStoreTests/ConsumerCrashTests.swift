@@ -13,24 +13,10 @@ private typealias H = CatalogHarness
 /// again: the messages it had committed but not acknowledged come back, and change nothing.
 @Suite struct ConsumerCrashTests {
     @Test func killedBetweenCommitAndAckNothingIsLostOrDoubled() async throws {
-        let harness = try CatalogHarness()
+        let harness = try CatalogHarness(prefetch: 400, batchSize: 100)
         let total = 3_000
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("\(harness.prefix).yaml")
-        try """
-            amqp:
-              url: \(TestInfrastructure.amqpURL)
-              exchange: \(harness.prefix).events
-              dead_letter_exchange: \(harness.prefix).dlx
-              queue_prefix: \(harness.prefix).
-              prefetch: 400
-            database:
-              url: \(TestInfrastructure.databaseURL)
-            log:
-              level: warning
-            catalog:
-              port: 0
-              batch_size: 100
-            """.write(to: config, atomically: true, encoding: .utf8)
+        try harness.yaml.write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
 
         try await harness.topology.declare(at: try harness.address)
@@ -98,9 +84,9 @@ private typealias H = CatalogHarness
         }
         #expect(try logged.int("n") == Int64(total) && logged.int("d") == Int64(total))
         // Downstream saw every measurement at least once, under stable ids, so its own dedupe holds.
-        let published = try await take(total + 2, from: observer, within: .seconds(60))
+        let published = try await collect(total + 2, from: observer, within: .seconds(60))
         var ids = Set(published.map(\.messageID))
-        while let more = try? await take(1, from: observer, within: .milliseconds(500)) { ids.formUnion(more.map(\.messageID)) }
+        while let more = try? await collect(1, from: observer, within: .milliseconds(500)) { ids.formUnion(more.map(\.messageID)) }
         #expect(ids.count == total + 2)
         await observer.stop()
         await pool.close()

@@ -11,28 +11,18 @@ import TestSupport
 /// One ingest-api per test, wired to the real broker and database, on a private exchange and queue
 /// prefix so tests run in parallel; a consumer on its catalog-store queue shows what was published.
 struct IngestHarness {
-    let prefix: String
+    let bus = TestBus("it")
+    var prefix: String { bus.prefix }
     let configuration: IngestConfiguration
     let mediaDirectory: URL
     let username: String
     let password = "correct horse battery staple"
 
     init(confirmTimeoutMs: Int = 5000, amqpURL: String? = nil, maxBodyBytes: Int = 78_643_200) throws {
-        prefix = TestInfrastructure.uniqueName("it")
         username = TestInfrastructure.uniqueName("pipeline")
-        mediaDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(prefix)
-        let yaml = """
-            amqp:
-              url: \(amqpURL ?? TestInfrastructure.amqpURL)
-              exchange: \(prefix).events
-              dead_letter_exchange: \(prefix).dlx
-              queue_prefix: \(prefix).
-              confirm_timeout_ms: \(confirmTimeoutMs)
-            database:
-              url: \(TestInfrastructure.databaseURL)
-              max_connections: 8
-            log:
-              level: warning
+        mediaDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(bus.prefix)
+        let yaml = bus.yaml(amqp: ["confirm_timeout_ms: \(confirmTimeoutMs)"], amqpURL: amqpURL ?? TestInfrastructure.amqpURL) + """
+
             ingest:
               host: 127.0.0.1
               port: 0
@@ -76,19 +66,6 @@ struct IngestHarness {
     static func fixture(_ name: String) throws -> Data {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
         return try Data(contentsOf: url)
-    }
-}
-
-/// Collects `count` events from the observer queue, acking them.
-func collectEvents(_ count: Int, from consumer: EventConsumer, within limit: Duration = .seconds(15)) async throws -> [IncomingMessage] {
-    try await withTimeout(limit, "\(count) events") {
-        var received: [IncomingMessage] = []
-        for await message in consumer.messages {
-            consumer.ack(message)
-            received.append(message)
-            if received.count == count { break }
-        }
-        return received
     }
 }
 

@@ -48,13 +48,48 @@ public final class SimulatorServer: Sendable {
             services: [broker.server],
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
+        let task = Task {
+            // Ends the port stream however the server stops, so `start` never waits on a server that failed.
+            defer { continuation.finish() }
+            try await application.runService(gracefulShutdownSignals: [])
+        }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), let vtp = await broker.server.localPort else {
             task.cancel()
             throw SimulatorStartFailed()
         }
         return SimulatorServer(slack: slack, tns: tns, broker: broker, mwa: mwa, httpPort: port, vtpPort: vtp, task: task)
+    }
+
+    /// The `slack`, `tns` and `voevent` configuration sections pointing a notifier at these simulators,
+    /// Slack through its Web API (`bot`) or its webhook.
+    public func destinationsYAML(slackBot: Bool = true, stream: String) -> String {
+        let slack = slackBot ? """
+            slack:
+              bot_token: \(self.slack.botToken)
+              channel: C0FRB
+              api_url: \(slackAPIURL)
+            """ : """
+            slack:
+              webhook_url: \(slackWebhookURL)
+            """
+        return slack + """
+
+            tns:
+              base_url: \(tnsBaseURL)
+              api_key: \(tns.apiKey)
+              bot_id: \(tns.botId)
+              bot_name: \(tns.botName)
+              reporting_group_id: 58
+              discovery_data_source_id: 58
+              reporter: Burstwire tests
+              instrument_value: 239
+              filter_value: 129
+            voevent:
+              brokers: 127.0.0.1:\(vtpPort)
+              authority: burstwire.test
+              stream: \(stream)
+            """
     }
 
     /// Stopping is expected; only real trouble is worth a line.

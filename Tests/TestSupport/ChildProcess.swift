@@ -15,28 +15,14 @@ public final class ChildProcess: Sendable {
 
     public init(_ arguments: [String], environment: [String: String] = [:]) throws {
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString).log").path
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let argv = ["/bin/bash", "-c", closeInheritedDescriptors + "exec \(quoted) >'\(logPath)' 2>&1 </dev/null"]
-        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-        var cArgs = argv.map { strdup($0) } + [nil]
-        var cEnv = env.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/bin/bash", nil, nil, &cArgs, &cEnv)
-        guard rc == 0 else { throw ScriptFailed(script: arguments.first ?? "", arguments: arguments, status: rc, output: "posix_spawn failed") }
-        self.pid = pid
+        pid = try Shell.spawn("exec \(Shell.command(arguments)) >\(Shell.command([logPath])) 2>&1 </dev/null", environment: environment)
     }
 
-    /// Sends `signal` and waits for the child to exit, on a thread of its own; returns its wait status.
+    /// Sends `signal` and waits for the child to exit; returns its exit code.
     @discardableResult
     public func stop(signal: Int32 = SIGKILL) async -> Int32 {
         kill(pid, signal)
-        let pid = self.pid
-        return (try? await onDedicatedThread {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-            return status
-        }) ?? -1
+        return await Shell.exitCode(of: pid)
     }
 
     public var output: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

@@ -12,7 +12,3 @@ public func onDedicatedThread<T: Sendable>(_ work: @escaping @Sendable () throws
     }
 }
 
-/// A bash prologue that closes every descriptor above 2 before running anything. posix_spawn hands a
-/// child all of the test process's sockets; a long-lived child (a service, a broker) would then hold
-/// other tests' connections open after they close them, and their peers would never see the end.
-public let closeInheritedDescriptors = "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\" 2>/dev/null; done; "

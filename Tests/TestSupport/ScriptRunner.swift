@@ -1,38 +1,16 @@
 import Foundation
 
 /// Runs one of the repository's scripts (e.g. `scripts/infra`) and fails with its output when it fails.
-/// The wait happens on a thread of its own: blocking a shared thread for seconds would stall every
-/// other test running in parallel.
 public func runScript(_ script: String, _ arguments: [String], environment: [String: String] = [:]) async throws {
-    try await onDedicatedThread { try runScriptBlocking(script, arguments, environment: environment) }
-}
-
-/// Uses posix_spawn and waitpid directly: Foundation's Process.waitUntilExit can miss a fast child's exit on Linux.
-private func runScriptBlocking(_ script: String, _ arguments: [String], environment: [String: String]) throws {
     let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("burstwire-script-\(UUID().uuidString).log").path
     defer { try? FileManager.default.removeItem(atPath: logPath) }
     let scriptPath = TestInfrastructure.repositoryRoot.appendingPathComponent(script).path
-    let command = ([scriptPath] + arguments).map(shellQuoted).joined(separator: " ") + " >\(shellQuoted(logPath)) 2>&1 </dev/null"
-    let argv = ["/bin/bash", "-c", closeInheritedDescriptors + command]
-    let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-
-    var cArgs = argv.map { strdup($0) } + [nil]
-    var cEnv = env.map { strdup($0) } + [nil]
-    defer { (cArgs + cEnv).forEach { free($0) } }
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, "/bin/bash", nil, nil, &cArgs, &cEnv)
-    guard rc == 0 else { throw ScriptFailed(script: script, arguments: arguments, status: rc, output: "posix_spawn failed") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    guard exitCode == 0 else {
+    let status = try await Shell.run(Shell.command([scriptPath] + arguments) + " >\(Shell.command([logPath])) 2>&1 </dev/null",
+                                     environment: environment)
+    guard status == 0 else {
         let output = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        throw ScriptFailed(script: script, arguments: arguments, status: exitCode, output: output)
+        throw ScriptFailed(script: script, arguments: arguments, status: status, output: output)
     }
-}
-
-private func shellQuoted(_ s: String) -> String {
-    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 public struct ScriptFailed: Error, CustomStringConvertible {

@@ -32,7 +32,8 @@ struct CatalogIngestion: Service {
                 // Two stages: while one batch's stored events wait for their confirms, the next one commits.
                 var settling: Task<[IncomingMessage], Never>?
                 while let batch = await buffer.next(limit: batchSize) {
-                    let outcomes = await commit(batch)
+                    // Cancelled before it committed: left unacknowledged, the batch comes back.
+                    guard let outcomes = await commit(batch) else { break }
                     for orphan in await settling?.value ?? [] {
                         tasks.addTask { await retryOrphan(orphan) }
                     }
@@ -49,11 +50,12 @@ struct CatalogIngestion: Service {
 
     /// Stores a batch, publishes its follow-ups, settles it, and returns the messages waiting for a parent.
     func store(_ batch: [IncomingMessage]) async -> [IncomingMessage] {
-        await settle(batch, await commit(batch))
+        guard let outcomes = await commit(batch) else { return [] }
+        return await settle(batch, outcomes)
     }
 
-    /// Stores a batch in one transaction, retrying while the catalogue is unavailable.
-    private func commit(_ batch: [IncomingMessage]) async -> [CatalogWriter.Outcome] {
+    /// Stores a batch in one transaction, retrying while the catalogue is unavailable; nil if cancelled first.
+    private func commit(_ batch: [IncomingMessage]) async -> [CatalogWriter.Outcome]? {
         var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
         while true {
             do {
@@ -61,7 +63,7 @@ struct CatalogIngestion: Service {
                 return try await pool.transaction { db in try writer.store(batch, in: db) }
             } catch {
                 logger.warning("catalogue unavailable; batch kept unacknowledged", metadata: ["error": "\(error)", "messages": "\(batch.count)"])
-                try? await Task.sleep(for: backoff.next())
+                guard (try? await Task.sleep(for: backoff.next())) != nil else { return nil }
             }
         }
     }
@@ -69,8 +71,13 @@ struct CatalogIngestion: Service {
     private func settle(_ batch: [IncomingMessage], _ outcomes: [CatalogWriter.Outcome]) async -> [IncomingMessage] {
         var followUps: [OutgoingMessage] = []
         var orphans: [IncomingMessage] = []
-        for case .stored(let events) in outcomes { followUps += events.map(\.message) }
-        await publishUntilConfirmed(followUps)
+        for case .stored(let events) in outcomes { followUps += events }
+        do {
+            try await publisher.publishUntilConfirmed(followUps, logger: logger)
+        } catch {
+            // Shutting down: unacknowledged, the batch comes back and its stored events with it.
+            return []
+        }
         for (message, outcome) in zip(batch, outcomes) {
             switch outcome {
             case .stored:
@@ -85,37 +92,34 @@ struct CatalogIngestion: Service {
         return orphans
     }
 
-    /// Stored events are derived from committed rows with stable ids, so retrying until confirmed is safe.
-    private func publishUntilConfirmed(_ messages: [OutgoingMessage]) async {
-        guard !messages.isEmpty else { return }
-        var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
-        while true {
-            do {
-                try await publisher.publish(messages)
-                return
-            } catch {
-                logger.warning("stored events not confirmed; retrying", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: backoff.next())
-            }
-        }
-    }
-
-    /// Retries a child in process while its parent may still be on the way, then returns it to the queue.
+    /// Retries a child in process while its parent may still be on the way, then returns it to the queue;
+    /// on the delivery the broker would dead-letter anyway, it records why and rejects it itself.
     private func retryOrphan(_ message: IncomingMessage) async {
         let deadline = ContinuousClock.now + orphanRetry
         var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2))
         while ContinuousClock.now < deadline {
-            try? await Task.sleep(for: backoff.next())
+            do {
+                try await Task.sleep(for: backoff.next())
+            } catch {
+                return consumer.nack(message, requeue: true)
+            }
             if await store([message]).isEmpty { return }
         }
-        logger.warning("parent still missing; returning the message to the queue", metadata: ["event": "\(message.messageID)"])
-        if message.deliveryCount + 1 >= deliveryLimit {
-            let reason = "parent record never arrived (\(deliveryLimit) deliveries of \(orphanRetry) each)"
-            _ = try? await pool.withConnection { db in
-                try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
-                             [message.messageID, message.routingKey, reason])
+        guard message.deliveryCount >= deliveryLimit else {
+            logger.warning("parent still missing; returning the message to the queue", metadata: ["event": "\(message.messageID)"])
+            return consumer.nack(message, requeue: true)
+        }
+        let reason = "parent record never arrived (\(deliveryLimit + 1) deliveries of \(orphanRetry) each)"
+        var retry = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
+        while true {
+            do {
+                try await pool.withConnection { db in try CatalogWriter.recordRejection(message, reason: reason, in: db) }
+                break
+            } catch {
+                guard (try? await Task.sleep(for: retry.next())) != nil else { return consumer.nack(message, requeue: true) }
             }
         }
-        consumer.nack(message, requeue: true)
+        logger.error("dead-lettering an orphan", metadata: ["event": "\(message.messageID)", "reason": "\(reason)"])
+        consumer.reject(message)
     }
 }

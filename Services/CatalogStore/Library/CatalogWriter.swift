@@ -9,13 +9,9 @@ import VOEvent
 /// before, the outcome carries the `*.stored` events to publish — rebuilt from the catalogue with ids
 /// derived from the source event, so a re-publish after a crash is recognisable downstream.
 struct CatalogWriter: Sendable {
-    /// A follow-on event to publish once the transaction has committed.
-    struct FollowUp: Sendable {
-        let message: OutgoingMessage
-    }
-
     enum Outcome: Sendable {
-        case stored([FollowUp])
+        /// With the stored events to publish once the transaction has committed.
+        case stored([OutgoingMessage])
         /// A record whose parent is not stored yet (a measurement before its FRB); retry later.
         case waitingForParent(String)
         /// A message that can never be stored; it belongs in the dead-letter queue.
@@ -44,7 +40,7 @@ struct CatalogWriter: Sendable {
         }
         if bulk.count > 1, let stored = try? db.transaction({ db in try measurements.store(bulk.map { batch[$0] }, in: db) }) {
             for (position, index) in bulk.enumerated() {
-                if let message = stored[position] { outcomes[index] = .stored([FollowUp(message: message)]) }
+                if let message = stored[position] { outcomes[index] = .stored([message]) }
             }
         }
         for index in bulk where outcomes[index] == nil {
@@ -56,11 +52,14 @@ struct CatalogWriter: Sendable {
     /// Stores one message in its own savepoint.
     func store(_ message: IncomingMessage, in db: isolated DatabaseConnection) throws -> Outcome {
         let outcome = try classify(message, in: db)
-        if case .unstorable(let reason) = outcome {
-            try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
-                         [message.messageID, message.routingKey, reason])
-        }
+        if case .unstorable(let reason) = outcome { try Self.recordRejection(message, reason: reason, in: db) }
         return outcome
+    }
+
+    /// Why a message can never be stored; the message itself goes to the dead-letter queue.
+    static func recordRejection(_ message: IncomingMessage, reason: String, in db: isolated DatabaseConnection) throws {
+        try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
+                     [message.messageID, message.routingKey, reason])
     }
 
     private func classify(_ message: IncomingMessage, in db: isolated DatabaseConnection) throws -> Outcome {
@@ -90,15 +89,25 @@ struct CatalogWriter: Sendable {
             return .unstorable("\(header.type) \(header.id) does not match its schema: \(error)")
         } catch let error as VOEventParseError {
             return .unstorable("\(header.type) \(header.id) carries a VOEvent the catalogue cannot read: \(error)")
-        } catch let error as DatabaseError where error.sqlState.map({ $0.hasPrefix("22") || $0.hasPrefix("23") }) == true {
+        } catch let error as EncodingError {
+            return .unstorable("\(header.type) \(header.id) has values that cannot be written: \(error)")
+        } catch let error as DatabaseError where Self.refusesTheData(error) {
             return .unstorable("\(header.type) \(header.id) has values the catalogue refuses (SQLSTATE \(error.sqlState ?? "?"))")
         }
+    }
+
+    /// Errors about the message's values (data exceptions, integrity, limits such as an over-long key):
+    /// storing it again would fail again. Anything else (a lost connection, a server shutting down) is
+    /// the catalogue's trouble, and the batch waits for it.
+    static func refusesTheData(_ error: DatabaseError) -> Bool {
+        guard let state = error.sqlState else { return false }
+        return state.hasPrefix("22") || state.hasPrefix("23") || state.hasPrefix("54")
     }
 
     /// A measurement alone goes through the batch statements too; when they pass it over, decoding says why.
     private func storeMeasurement(_ message: IncomingMessage, _ header: EventHeader, _ db: isolated DatabaseConnection) throws -> Outcome {
         let stored = try db.transaction { db in try measurements.store([message], in: db) }
-        if let event = stored[0] { return .stored([FollowUp(message: event)]) }
+        if let event = stored[0] { return .stored([event]) }
         _ = try Event<FRBMeasurementReceived>.decode(from: message.body)
         return .unstorable("\(header.type) \(header.id) is not a measurement event the catalogue can read")
     }
@@ -111,19 +120,19 @@ struct CatalogWriter: Sendable {
             """, [header.id, header.type.rawValue, header.subject, header.time, String(decoding: body, as: UTF8.self)]).first != nil
     }
 
-    private func apply(_ header: EventHeader, _ body: [UInt8], isNew: Bool, _ db: isolated DatabaseConnection) throws -> [FollowUp] {
+    private func apply(_ header: EventHeader, _ body: [UInt8], isNew: Bool, _ db: isolated DatabaseConnection) throws -> [OutgoingMessage] {
         switch header.type {
         case .frbObservationReceived:
             let observation = try Event<FRBObservationReceived>.decode(from: body).data.observation
             if isNew { try insert(observation, into: "catalog_observations", db) }
-            return [try followUp(FRBObservationStored(observation: observation), source: header, subject: header.subject)]
+            return [try followUp(FRBObservationStored(observation: observation), source: header)]
         case .frbEventReceived:
             let frb = try Event<FRBEventReceived>.decode(from: body).data.frb
             if isNew { try insert(frb, into: "catalog_frb_events", db) }
             let stored = try FRBRecords.frb(frb.frbId, db)
             let observation = try FRBRecords.observation(stored.observationId, db)
             return [try followUp(FRBEventStored(frb: stored, observation: observation, imageUrls: imageURLs(stored.images)),
-                                 source: header, subject: header.subject)]
+                                 source: header)]
         case .slackRatingReceived:
             let rating = try Event<SlackRatingReceived>.decode(from: body).data
             if isNew { try FRBRecords.record(rating, db) }
@@ -139,7 +148,7 @@ struct CatalogWriter: Sendable {
                 try VOEventRecords.insert(ivorn: packet.ivorn, role: packet.role.rawValue, xml: packet.xml, summary: summary,
                                           direction: .received, packet: packet, at: packet.receivedAt, db)
             }
-            return [try followUp(VOEventStored(voevent: packet, summary: summary), source: header, subject: header.subject)]
+            return [try followUp(VOEventStored(voevent: packet, summary: summary), source: header)]
         case .transientUploadReceived:
             if isNew { try TransientRecords.store(try Event<TransientUploadReceived>.decode(from: body).data, db) }
             return []
@@ -177,10 +186,10 @@ struct CatalogWriter: Sendable {
                      histogram: images.histogram.map { mediaBaseURL + $0.path })
     }
 
-    private func followUp<P: EventPayload>(_ payload: P, source header: EventHeader, subject: String?) throws -> FollowUp {
-        let event = Event(id: "\(header.id).stored", source: source, subject: subject, traceparent: header.traceparent, data: payload)
+    private func followUp<P: EventPayload>(_ payload: P, source header: EventHeader) throws -> OutgoingMessage {
+        let event = Event(id: "\(header.id).stored", source: source, subject: header.subject, traceparent: header.traceparent, data: payload)
         // Stored records are notices: a kind nobody subscribes to yet is simply not delivered.
-        return FollowUp(message: OutgoingMessage(exchange: exchange, routingKey: event.type.rawValue, body: try event.encode(),
-                                                 messageID: event.id, type: event.type.rawValue, mustBeRouted: false))
+        return OutgoingMessage(exchange: exchange, routingKey: event.type.rawValue, body: try event.encode(),
+                               messageID: event.id, type: event.type.rawValue, mustBeRouted: false)
     }
 }

@@ -26,7 +26,7 @@ struct MeasurementBatch {
         array.append(UInt8(ascii: "]"))
         let events = String(decoding: array, as: UTF8.self)
         var stored: [Int: OutgoingMessage] = [:]
-        for row in try db.query(Self.statement, [events, source, mediaBaseURL]).rows {
+        for row in try db.query(Self.statement, [events, source, mediaBaseURL, messages.count]).rows {
             let position = Int(try row.int("position")) - 1
             let id = try row.string("id")
             stored[position] = OutgoingMessage(exchange: exchange, routingKey: EventType.frbMeasurementStored.rawValue,
@@ -43,7 +43,8 @@ struct MeasurementBatch {
         WITH input AS (
             SELECT e, position, jsonb_populate_record(NULL::catalog_radio_measurements, e->'data'->'measurement') AS m
             FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, position)
-            WHERE e->>'specversion' = '1.0' AND e->>'type' = 'frb.measurement.received.v1'
+            -- One element per message; a body that is itself "{...},{...}" would shift every position after it.
+            WHERE jsonb_array_length($1::jsonb) = $4::int AND e->>'specversion' = '1.0' AND e->>'type' = 'frb.measurement.received.v1'
               AND jsonb_typeof(e->'data'->'measurement') = 'object' AND jsonb_typeof(e->'id') = 'string'),
         logged AS (
             INSERT INTO catalog_events (event_id, type, subject, event_time, data)

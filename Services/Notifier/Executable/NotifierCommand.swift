@@ -15,15 +15,14 @@ struct NotifierCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        let configuration: NotifierConfiguration
         do {
-            configuration = try ConfigurationLoader().load(NotifierConfiguration.self, path: config)
+            let configuration = try ConfigurationLoader().load(NotifierConfiguration.self, path: config)
             Observability.bootstrapLogging(level: try configuration.log.logLevel())
+            let (application, _) = try await buildApplication(configuration: configuration)
+            try await application.runService()
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("notifier: \(error)\n".utf8))
             throw ExitCode(78)
         }
-        let (application, _) = try await buildApplication(configuration: configuration)
-        try await application.runService()
     }
 }

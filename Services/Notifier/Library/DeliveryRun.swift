@@ -45,46 +45,45 @@ struct DeliveryRun: Sendable {
         case .fresh(let number, _), .interrupted(let number, _, _, _):
             attempt = number
         }
+        let receipt: DeliveryReceipt
         do {
-            let receipt = try await act(start)
+            receipt = try await act(start)
+        } catch {
+            logger.warning("delivery failed", metadata: ["delivery": "\(delivery.key)", "reason": "\(error.reason)", "permanent": "\(error.permanent)"])
+            do {
+                try await ledger.failed(delivery, error: error.reason, answer: error.answer, permanent: error.permanent, ambiguous: error.ambiguous)
+                try await publish(NotificationFailed(channel: delivery.channel, target: delivery.target, frbId: delivery.frbId,
+                                                     ledgerKey: delivery.key, attempt: attempt, httpStatus: error.httpStatus,
+                                                     responseExcerpt: error.answer, errorMessage: error.reason, willRetry: !error.permanent,
+                                                     sentAt: Date()),
+                                  id: "\(delivery.key)#\(attempt)")
+            } catch {
+                return .retry("failure not recorded: \(error)")
+            }
+            return error.permanent ? .done : .retry(error.reason)
+        }
+        do {
             if receipt.submitted, let id = receipt.externalId {
                 try await ledger.submitted(delivery, externalId: id, answer: receipt.answer)
             } else {
                 try await ledger.sent(delivery, externalId: receipt.externalId, answer: receipt.answer)
             }
-            await publish(NotificationSent(channel: delivery.channel, target: receipt.target, frbId: delivery.frbId, ledgerKey: delivery.key,
-                                           attempt: attempt, httpStatus: receipt.httpStatus, brokerAnswer: receipt.brokerAnswer,
-                                           responseExcerpt: receipt.answer, voevent: receipt.voevent, sentAt: Date()),
-                          id: "\(delivery.key)#\(attempt)")
+            try await publish(NotificationSent(channel: delivery.channel, target: receipt.target, frbId: delivery.frbId, ledgerKey: delivery.key,
+                                               attempt: attempt, httpStatus: receipt.httpStatus, brokerAnswer: receipt.brokerAnswer,
+                                               responseExcerpt: receipt.answer, voevent: receipt.voevent, sentAt: Date()),
+                              id: "\(delivery.key)#\(attempt)")
             return .done
-        } catch let error as DeliveryError {
-            logger.warning("delivery failed", metadata: ["delivery": "\(delivery.key)", "reason": "\(error.reason)", "permanent": "\(error.permanent)"])
-            try? await ledger.failed(delivery, error: error.reason, answer: error.answer, permanent: error.permanent, ambiguous: error.ambiguous)
-            await publish(NotificationFailed(channel: delivery.channel, target: delivery.target, frbId: delivery.frbId, ledgerKey: delivery.key,
-                                             attempt: attempt, httpStatus: error.httpStatus, responseExcerpt: error.answer,
-                                             errorMessage: error.reason, willRetry: !error.permanent, sentAt: Date()),
-                          id: "\(delivery.key)#\(attempt)")
-            return error.permanent ? .done : .retry(error.reason)
         } catch {
-            return .retry("ledger unavailable: \(error)")
+            return .retry("outcome not recorded: \(error)")
         }
     }
 
     /// Notification events are kept by the catalogue; publishing retries until confirmed (ids are stable).
-    func publish<P: EventPayload>(_ payload: P, id: String) async {
+    /// Throws only on shutdown, when the event that asked for the delivery must come back.
+    func publish<P: EventPayload>(_ payload: P, id: String) async throws {
         let event = Event(id: id, source: "/burstwire/notifier", subject: nil, data: payload)
-        guard let body = try? event.encode() else { return }
-        let message = OutgoingMessage(exchange: exchange, routingKey: event.type.rawValue, body: body, messageID: event.id,
+        let message = OutgoingMessage(exchange: exchange, routingKey: event.type.rawValue, body: try event.encode(), messageID: event.id,
                                       type: event.type.rawValue, mustBeRouted: false)
-        var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
-        while true {
-            do {
-                try await publisher.publish(message)
-                return
-            } catch {
-                logger.warning("notification event not confirmed; retrying", metadata: ["event": "\(id)", "error": "\(error)"])
-                try? await Task.sleep(for: backoff.next())
-            }
-        }
+        try await publisher.publishUntilConfirmed([message], logger: logger)
     }
 }

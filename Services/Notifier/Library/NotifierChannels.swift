@@ -21,7 +21,8 @@ struct NotifierChannels {
         }
         let unconfigured = TNSSettings(botId: 0, botName: "outbox", reportingGroupId: 0, discoveryDataSourceId: 0, reporter: "Burstwire")
         let tns = TNSChannel(settings: configuration.tns?.settings ?? unconfigured, run: run, client: client,
-                             outbox: Outbox(directory: outbox.appendingPathComponent("tns")))
+                             outbox: Outbox(directory: outbox.appendingPathComponent("tns")),
+                             processingSeconds: configuration.tnsProcessingSeconds)
         let voevents = VOEventChannel(builder: FRBVOEventBuilder(settings: configuration.voevent?.settings ?? VOEventSettings()),
                                       brokers: brokers, pool: pool, run: run, outbox: Outbox(directory: outbox.appendingPathComponent("voevent")))
         return NotifierChannels(channels: [tns, voevents], services: services)

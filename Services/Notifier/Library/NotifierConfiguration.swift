@@ -18,6 +18,9 @@ public struct NotifierConfiguration: Decodable, Sendable {
         public var retractAfterRejects: Int?
         /// Seconds between passes over TNS reports still waiting for their name.
         public var tnsPollSeconds: Int?
+        /// How long TNS may take to process a report; a report whose fate is unknown (a crash, a 5xx) is
+        /// searched for by internal name only after this, before it is sent again.
+        public var tnsProcessingSeconds: Int?
     }
 
     /// The `slack:` section (`BURSTWIRE_SLACK_WEBHOOK_URL`, `_BOT_TOKEN`, `_CHANNEL`, `_API_URL`).
@@ -76,6 +79,7 @@ public struct NotifierConfiguration: Decodable, Sendable {
     public var outboxDirectory: String { notifier?.outboxDirectory ?? ".run/outbox" }
     public var retractAfterRejects: Int { max(1, notifier?.retractAfterRejects ?? 2) }
     public var tnsPollInterval: Duration { .seconds(max(1, notifier?.tnsPollSeconds ?? 2)) }
+    public var tnsProcessingSeconds: TimeInterval { TimeInterval(max(0, notifier?.tnsProcessingSeconds ?? 60)) }
 
     /// The brokers as (host, port) pairs; an entry that is not `host:port` is a configuration error.
     public func voeventBrokers() throws -> [VTPBrokerAddress] {

@@ -36,8 +36,8 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
     let events = TriggerEvents(publisher: publisher, exchange: topology.exchange, logger: logger)
     let execution = TriggerExecution(pool: pool, mwa: MWAClient(baseURL: configuration.mwaBaseURL, http: HTTPClient(logger: logger)),
                                      events: events, logger: logger, clock: clock)
-    let frbs = FRBTriggers(pool: pool, proposals: rules.frbProposals, keys: keys, events: events, execution: execution, logger: logger, clock: clock)
-    let alerts = AlertTriggers(pool: pool, proposals: rules.proposals, keys: keys, events: events, execution: execution, logger: logger, clock: clock)
+    let frbs = FRBTriggers(pool: pool, proposals: rules.frbProposals, keys: keys, execution: execution, logger: logger, clock: clock)
+    let alerts = AlertTriggers(pool: pool, proposals: rules.proposals, keys: keys, execution: execution, logger: logger, clock: clock)
 
     let readiness = Readiness()
     readiness.register(publisher: publisher)
@@ -52,10 +52,16 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
         services: [PublisherService(publisher), DatabasePoolService(pool),
                    // Different FRBs are independent, and the ledger keeps any one decision single.
                    MessageHandlerService(consumer: consumer, concurrency: 16) { message, consumer in
-                       if message.routingKey == EventType.voeventStored.rawValue {
+                       switch message.routingKey {
+                       case EventType.voeventStored.rawValue:
                            await alerts.handle(message, consumer: consumer)
-                       } else {
+                       case EventType.frbMeasurementStored.rawValue:
                            await frbs.handle(message, consumer: consumer)
+                       default:
+                           // Approval clicks (trigger.approval.received) are not acted on yet: kept in the
+                           // dead-letter queue rather than acknowledged and lost.
+                           logger.warning("no handler; dead-lettering", metadata: ["event": "\(message.messageID)", "type": "\(message.routingKey)"])
+                           consumer.reject(message)
                        }
                    }],
         logger: logger)

@@ -5,10 +5,10 @@ import Logging
 import Schema
 import ServiceRuntime
 
-/// Carries out a recorded decision that asks the MWA for something: asks `busy` (a busy telescope is a
-/// logged decision), claims the call in the ledger (one process, once), calls, records the outcome,
-/// and publishes the call and the decision with its outcome. A call whose outcome was lost stays
-/// claimed and is never sent again.
+/// Carries out a recorded decision: announces it, or — when it asks the MWA for something — claims the
+/// call in the ledger (one process, once), asks `busy` (a busy telescope is a logged decision), calls,
+/// records the outcome, and publishes the call and the decision with its outcome. A call whose outcome
+/// was lost stays claimed and is never sent again.
 struct TriggerExecution: Sendable {
     let pool: DatabasePool
     let mwa: MWAClient
@@ -16,17 +16,25 @@ struct TriggerExecution: Sendable {
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    func execute(key: String, decision: TriggerDecided, action: MWAAction, projectId: String, pretend: Bool, secureKey: Secret) async throws {
+    func proceed(_ record: TriggerLedger.Record, decision: TriggerDecided, secureKey: Secret?) async throws {
         var decision = decision
-        let ledger = TriggerLedger(pool: pool)
-        if let busyReason = await busy(projectId, action) {
-            decision.reason.append(DecisionLogEntry(time: clock(), message: busyReason))
-            decision.status = .ignored
-            try await ledger.settle(key: key, status: .ignored, reason: decision.reason, callState: .none, triggerId: nil)
-            await events.publish(decision)
+        guard record.callState == .ready, let action = record.action, let secureKey else {
+            if record.callState == .claimed {
+                decision.reason.append(DecisionLogEntry(time: clock(), message: "An earlier MWA call was interrupted; its outcome is unknown, so it is not sent again."))
+                decision.status = .error
+            }
+            try await events.publish(decision)
             return
         }
-        guard try await ledger.claim(key: key) else { return }
+        let ledger = TriggerLedger(pool: pool)
+        guard try await ledger.claim(key: record.key) else { return }
+        if let busyReason = await busy(action) {
+            decision.reason.append(DecisionLogEntry(time: clock(), message: busyReason))
+            decision.status = .ignored
+            try await ledger.settle(key: record.key, status: .ignored, reason: decision.reason, callState: .none, triggerId: nil)
+            try await events.publish(decision)
+            return
+        }
         let started = ContinuousClock.now
         let outcome = await call(action, secureKey: secureKey)
         let elapsed = ContinuousClock.now - started
@@ -38,25 +46,25 @@ struct TriggerExecution: Sendable {
             decision.reason.append(DecisionLogEntry(time: clock(), message: result.success
                 ? "The MWA accepted \(endpoint): trigger \(result.triggerId.map(String.init) ?? "?"), observations \(result.obsidList.map(String.init).joined(separator: ", "))."
                 : "The MWA refused \(endpoint): \(result.errors.joined(separator: "; "))"))
-            try await ledger.settle(key: key, status: decision.status, reason: decision.reason,
+            try await ledger.settle(key: record.key, status: decision.status, reason: decision.reason,
                                     callState: result.success ? .sent : .failed, triggerId: result.triggerId)
-            await events.publish(TriggerCompleted(
+            try await events.publish(TriggerCompleted(
                 decisionId: decision.decisionId, proposalId: decision.proposalId, endpoint: endpoint, requestParameters: parameters,
-                pretend: pretend, success: result.success, errors: result.errors, triggerId: result.triggerId,
+                pretend: action.pretend, success: result.success, errors: result.errors, triggerId: result.triggerId,
                 obsidList: result.obsidList, httpStatus: 200, durationMs: milliseconds, completedAt: clock()))
         case .failure(let error):
             decision.status = .error
             decision.reason.append(DecisionLogEntry(time: clock(), message: error.mayHaveTriggered
                 ? "The MWA call failed after it was sent (\(error.reason)); it may have triggered, so it is not sent again."
                 : "The MWA call failed: \(error.reason)."))
-            try await ledger.settle(key: key, status: .error, reason: decision.reason,
+            try await ledger.settle(key: record.key, status: .error, reason: decision.reason,
                                     callState: error.mayHaveTriggered ? .claimed : .failed, triggerId: nil)
-            await events.publish(TriggerCompleted(
+            try await events.publish(TriggerCompleted(
                 decisionId: decision.decisionId, proposalId: decision.proposalId, endpoint: endpoint, requestParameters: parameters,
-                pretend: pretend, success: false, errors: [error.reason], httpStatus: error.httpStatus,
+                pretend: action.pretend, success: false, errors: [error.reason], httpStatus: error.httpStatus,
                 durationMs: milliseconds, completedAt: clock()))
         }
-        await events.publish(decision)
+        try await events.publish(decision)
     }
 
     private func call(_ action: MWAAction, secureKey: Secret) async -> Result<MWATriggerResult, MWAError> {
@@ -72,7 +80,8 @@ struct TriggerExecution: Sendable {
 
     /// A reason not to interrupt the telescope now, or nil. An unanswered `busy` does not stop a trigger:
     /// alerts and the voltage buffer do not wait.
-    private func busy(_ projectId: String, _ action: MWAAction) async -> String? {
+    private func busy(_ action: MWAAction) async -> String? {
+        let projectId = action.projectId
         let seconds = action.seconds(nowGPS: GPSTime(utc: clock()).seconds)
         do {
             return try await mwa.busy(projectId: projectId, obstime: seconds)

@@ -12,8 +12,8 @@ enum TriggerSchema {
                 proposal_id text NOT NULL,
                 status text NOT NULL,
                 reason jsonb NOT NULL,
-                -- none: nothing to call; ready: to be called; claimed: a call began (its outcome is unknown if
-                -- it never settles); sent / failed: settled.
+                -- none: nothing to call; ready: to be called; claimed: taken by one process, which asks busy
+                -- and calls (the outcome is unknown if it never settles); sent / failed: settled.
                 call_state text NOT NULL CHECK (call_state IN ('none', 'ready', 'claimed', 'sent', 'failed')),
                 trigger_id bigint,
                 created_at timestamptz NOT NULL DEFAULT now(),
@@ -27,6 +27,10 @@ enum TriggerSchema {
                 received_at timestamptz NOT NULL DEFAULT now(),
                 xml text NOT NULL);
             CREATE INDEX trigger_alerts_group ON trigger_alerts (group_key, received_at);
+            """),
+        Migration(version: 3, name: "the decided MWA request", sql: """
+            -- What the decision asks of the MWA, so a redelivery carries out the recorded request, not a new plan.
+            ALTER TABLE trigger_decisions ADD COLUMN action jsonb;
             """),
     ])
 }

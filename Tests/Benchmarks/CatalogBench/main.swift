@@ -11,18 +11,9 @@ import TestSupport
 // `swift run -c release catalog-bench [count]` (scripts/bench-catalog runs it).
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100_000 : 100_000
-let prefix = TestInfrastructure.uniqueName("catbench")
-let configuration = try ConfigurationLoader(environment: [:]).load(CatalogConfiguration.self, yaml: """
-    amqp:
-      url: \(TestInfrastructure.amqpURL)
-      exchange: \(prefix).events
-      dead_letter_exchange: \(prefix).dlx
-      queue_prefix: \(prefix).
-      prefetch: 2000
-    database:
-      url: \(TestInfrastructure.databaseURL)
-    log:
-      level: warning
+let bus = TestBus("catbench")
+let configuration = try ConfigurationLoader(environment: [:]).load(CatalogConfiguration.self, yaml: bus.yaml(amqp: ["prefetch: 2000"]) + """
+
     catalog:
       port: 0
       batch_size: 500

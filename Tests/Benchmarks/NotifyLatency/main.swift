@@ -15,19 +15,11 @@ import TestSupport
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 20 : 20
 let simulators = try await SimulatorServer.start(tnsPendingPolls: 1)
-let prefix = TestInfrastructure.uniqueName("latency")
-let media = FileManager.default.temporaryDirectory.appendingPathComponent(prefix)
+let bus = TestBus("latency")
+let media = FileManager.default.temporaryDirectory.appendingPathComponent(bus.prefix)
 let (ingestPort, catalogPort, notifierPort, vtpPort) = (18_100, 18_101, 18_102, 18_198)
-let yaml = """
-    amqp:
-      url: \(TestInfrastructure.amqpURL)
-      exchange: \(prefix).events
-      dead_letter_exchange: \(prefix).dlx
-      queue_prefix: \(prefix).
-    database:
-      url: \(TestInfrastructure.databaseURL)
-    log:
-      level: error
+let yaml = bus.yaml(logLevel: "error") + """
+
     ingest:
       port: \(ingestPort)
       vtp_port: \(vtpPort)
@@ -39,22 +31,8 @@ let yaml = """
       port: \(notifierPort)
       outbox_directory: \(media.path)/outbox
       tns_poll_seconds: 1
-    slack:
-      bot_token: \(simulators.slack.botToken)
-      channel: C0FRB
-      api_url: \(simulators.slackAPIURL)
-    tns:
-      base_url: \(simulators.tnsBaseURL)
-      api_key: \(simulators.tns.apiKey)
-      bot_id: \(simulators.tns.botId)
-      bot_name: \(simulators.tns.botName)
-      reporting_group_id: 58
-      discovery_data_source_id: 58
-      reporter: Burstwire latency benchmark
-    voevent:
-      brokers: 127.0.0.1:\(simulators.vtpPort)
-      stream: \(prefix)
-    """
+
+    """ + simulators.destinationsYAML(stream: bus.prefix)
 let loader = ConfigurationLoader(environment: [:])
 let (ingest, ingestServices) = try await IngestAPI.buildApplication(configuration: try loader.load(IngestConfiguration.self, yaml: yaml))
 let (catalog, _) = try await CatalogStore.buildApplication(configuration: try loader.load(CatalogConfiguration.self, yaml: yaml))

@@ -15,8 +15,8 @@ import TestSupport
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1000 : 1000
 let rate = CommandLine.arguments.count > 2 ? Double(CommandLine.arguments[2]) ?? 100 : 100
 let simulators = try await SimulatorServer.start()
-let prefix = TestInfrastructure.uniqueName("trglat")
-let rules = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix).yaml")
+let bus = TestBus("trglat")
+let rules = FileManager.default.temporaryDirectory.appendingPathComponent("\(bus.prefix).yaml")
 try """
     frb_proposals:
       - proposal_id: frb-mwa
@@ -24,16 +24,8 @@ try """
         secure_key_env: BENCH_MWA_KEY
         pretend: true
     """.write(to: rules, atomically: true, encoding: .utf8)
-let configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: """
-    amqp:
-      url: \(TestInfrastructure.amqpURL)
-      exchange: \(prefix).events
-      dead_letter_exchange: \(prefix).dlx
-      queue_prefix: \(prefix).
-    database:
-      url: \(TestInfrastructure.databaseURL)
-    log:
-      level: error
+let configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: bus.yaml(logLevel: "error") + """
+
     trigger:
       port: 0
       rules_file: \(rules.path)

@@ -117,8 +117,8 @@ import TestSupport
                 #expect(response.status == .unprocessableContent)
             }
         }
-        _ = try await collectEvents(3, from: observer)
-        await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(2)) }
+        _ = try await collect(3, from: observer)
+        await #expect(throws: TimedOut.self) { _ = try await collect(1, from: observer, within: .seconds(2)) }
         await observer.stop()
         await harness.cleanUp()
     }

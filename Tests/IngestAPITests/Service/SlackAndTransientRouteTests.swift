@@ -48,12 +48,12 @@ import TestSupport
                 #expect(response.status == .unauthorized)
             }
         }
-        let events = try await collectEvents(2, from: observer)
+        let events = try await collect(2, from: observer)
         #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let rating = try Event<SlackRatingReceived>.decode(from: events[0].body).data
         #expect(events.allSatisfy { $0.routingKey == "slack.rating.received.v1" })
         #expect(rating.frbId > 0 && !rating.slackUserId.isEmpty)
-        await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }
+        await #expect(throws: TimedOut.self) { _ = try await collect(1, from: observer, within: .seconds(1)) }
         await observer.stop()
         await harness.cleanUp()
     }
@@ -88,7 +88,7 @@ import TestSupport
                 #expect(response.status == .badRequest)
             }
         }
-        let events = try await collectEvents(1, from: observer)
+        let events = try await collect(1, from: observer)
         #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let payload = try Event<TransientUploadReceived>.decode(from: events[0].body).data
         #expect(Set(payload.transients.keys) == ["2026abc"])

@@ -33,7 +33,7 @@ import TestSupport
             let frbId = try #require(Int64(first.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(first.standardError.contains("radio_measurement_create 201"))
 
-            let events = try await collectEvents(3, from: observer)
+            let events = try await collect(3, from: observer)
             #expect(events.map(\.routingKey) == ["frb.observation.received.v1", "frb.event.received.v1", "frb.measurement.received.v1"])
             for event in events {
                 #expect(try EventSchemas.violations(of: event.body, type: event.routingKey).isEmpty, "\(event.routingKey)")
@@ -62,7 +62,7 @@ import TestSupport
             let update = try await uploadCand(["--update", String(frbId), radio], port: port, harness: harness)
             #expect(update.status == 0 && update.standardOutput.isEmpty)
             #expect(update.standardError.contains("radio_measurement_create 201"))
-            let later = try await collectEvents(1, from: observer)
+            let later = try await collect(1, from: observer)
             let second = try Event<FRBMeasurementReceived>.decode(from: later[0].body).data.measurement
             #expect(second.frbId == frbId && second.measurementId > measurement.measurementId)
         }

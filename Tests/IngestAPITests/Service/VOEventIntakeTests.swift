@@ -43,11 +43,11 @@ import TestSupport
                 #expect(response.status == .unsupportedMediaType)
             }
         }
-        let events = try await collectEvents(1, from: observer)
+        let events = try await collect(1, from: observer)
         #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let packet = try Event<VOEventReceived>.decode(from: events[0].body).data.voevent
         #expect(packet.receivedVia == .http && packet.xml == String(decoding: xml, as: UTF8.self))
-        await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }
+        await #expect(throws: TimedOut.self) { _ = try await collect(1, from: observer, within: .seconds(1)) }
         await observer.stop()
         await harness.cleanUp()
     }
@@ -70,11 +70,11 @@ import TestSupport
             #expect(nak.role == "nak")
             #expect(nak.text("Meta/Result")?.isEmpty == false)
         }
-        let events = try await collectEvents(1, from: observer)
+        let events = try await collect(1, from: observer)
         #expect(try EventSchemas.violations(of: events[0].body, type: events[0].routingKey).isEmpty)
         let packet = try Event<VOEventReceived>.decode(from: events[0].body).data.voevent
         #expect(packet.receivedVia == .vtp && packet.remoteAddress?.contains("127.0.0.1") == true)
-        await #expect(throws: TimedOut.self) { _ = try await collectEvents(1, from: observer, within: .seconds(1)) }
+        await #expect(throws: TimedOut.self) { _ = try await collect(1, from: observer, within: .seconds(1)) }
         await observer.stop()
         await harness.cleanUp()
     }

@@ -117,7 +117,7 @@ import Testing
         #expect(throws: SlackPayloadError.malformedForm("a % is not followed by two hex digits")) {
             try SlackActionPayload.parse(formBody: Array("payload=%7".utf8))
         }
-        #expect(throws: SlackPayloadError.malformedForm("a field is not UTF-8")) {
+        #expect(throws: SlackPayloadError.malformedForm("a urlencoded name or value is not valid UTF-8")) {
             try SlackActionPayload.parse(formBody: Array("payload=%FF".utf8))
         }
     }

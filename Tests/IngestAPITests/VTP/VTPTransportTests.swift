@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VOEvent
 @testable import IngestAPI
 
 @Suite("VTP Transport messages")
@@ -52,7 +53,7 @@ struct VTPTransportTests {
 
     @Test("text is escaped as lxml escapes it, and characters XML cannot carry are replaced")
     func escaping() throws {
-        #expect(VTPTransport.escapedText("a<b>&c\r\n\td\u{1}é") == "a&lt;b&gt;&amp;c&#13;\n\td\u{FFFD}é")
+        #expect(XMLEscaping.text("a<b>&c\r\n\td\u{1}é") == "a&lt;b&gt;&amp;c&#13;\n\td\u{FFFD}é")
         let nak = try TransportReply(parsing: VTPTransport.nak(origin: "ivo://a.b/c#1&2", localIVO: "ivo://x.y/z",
                                                                reason: "bad <Who> & \u{0}"))
         #expect(nak.text("Meta/Result") == "bad <Who> & \u{FFFD}")
@@ -67,9 +68,9 @@ struct VTPTransportTests {
 
     @Test("frames carry a 4-byte big-endian length")
     func framing() throws {
-        #expect(VTPTransport.frame([]) == [0, 0, 0, 0])
-        #expect(VTPTransport.frame(Array(repeating: 7, count: 258)).prefix(4) == [0, 0, 1, 2])
+        #expect(VTPFrame.framed([]) == [0, 0, 0, 0])
+        #expect(VTPFrame.framed(Array(repeating: 7, count: 258)).prefix(4) == [0, 0, 1, 2])
         let ack = try VTPFixtures.bytes("ack.xml")
-        #expect(VTPTransport.frame(ack) == [0x00, 0x00, 0x01, 0xFB] + ack)
+        #expect(VTPFrame.framed(ack) == [0x00, 0x00, 0x01, 0xFB] + ack)
     }
 }

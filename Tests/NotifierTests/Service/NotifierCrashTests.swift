@@ -16,37 +16,7 @@ private typealias H = NotifierHarness
         let simulators = try await SimulatorServer.start()
         let harness = try NotifierHarness(simulators: simulators)
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("\(harness.prefix).yaml")
-        try """
-            amqp:
-              url: \(TestInfrastructure.amqpURL)
-              exchange: \(harness.prefix).events
-              dead_letter_exchange: \(harness.prefix).dlx
-              queue_prefix: \(harness.prefix).
-            database:
-              url: \(TestInfrastructure.databaseURL)
-            log:
-              level: warning
-            notifier:
-              port: 0
-              outbox_directory: \(harness.outbox.path)
-              tns_poll_seconds: 1
-            slack:
-              bot_token: \(simulators.slack.botToken)
-              channel: C0FRB
-              api_url: \(simulators.slackAPIURL)
-            tns:
-              base_url: \(simulators.tnsBaseURL)
-              api_key: \(simulators.tns.apiKey)
-              bot_id: \(simulators.tns.botId)
-              bot_name: \(simulators.tns.botName)
-              reporting_group_id: 58
-              discovery_data_source_id: 58
-              reporter: Burstwire tests
-            voevent:
-              brokers: 127.0.0.1:\(simulators.vtpPort)
-              authority: burstwire.test
-              stream: \(harness.prefix)
-            """.write(to: config, atomically: true, encoding: .utf8)
+        try harness.yaml.write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
         try await harness.topology.declare(at: try harness.address)
 

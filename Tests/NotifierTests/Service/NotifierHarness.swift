@@ -6,64 +6,34 @@ import Simulators
 import TestSupport
 @testable import Notifier
 
-/// One notifier per test on a private exchange and queue prefix, pointed at the simulators, with a
-/// publisher for stored events and an observer of what it reports (`notification.#`, `tns.#`).
+/// One notifier per test on its own `TestBus`, pointed at the simulators, with a publisher for stored
+/// events and an observer of what it reports.
 struct NotifierHarness {
-    let prefix = TestInfrastructure.uniqueName("ntf")
+    let bus = TestBus("ntf")
+    /// The configuration as YAML, for a notifier run as its own process.
+    let yaml: String
     let configuration: NotifierConfiguration
     let outbox: URL
 
     init(simulators: SimulatorServer?, slackRoute: String = "bot", retractAfterRejects: Int = 2) throws {
-        outbox = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-outbox")
-        var yaml = """
-            amqp:
-              url: \(TestInfrastructure.amqpURL)
-              exchange: \(prefix).events
-              dead_letter_exchange: \(prefix).dlx
-              queue_prefix: \(prefix).
-            database:
-              url: \(TestInfrastructure.databaseURL)
-            log:
-              level: warning
+        outbox = FileManager.default.temporaryDirectory.appendingPathComponent("\(bus.prefix)-outbox")
+        var yaml = bus.yaml() + """
+
             notifier:
               port: 0
               outbox_directory: \(outbox.path)
               retract_after_rejects: \(retractAfterRejects)
               tns_poll_seconds: 1
+              tns_processing_seconds: 2
             """
         if let simulators {
-            yaml += slackRoute == "bot" ? """
-
-                slack:
-                  bot_token: \(simulators.slack.botToken)
-                  channel: C0FRB
-                  api_url: \(simulators.slackAPIURL)
-                """ : """
-
-                slack:
-                  webhook_url: \(simulators.slackWebhookURL)
-                """
-            yaml += """
-
-                tns:
-                  base_url: \(simulators.tnsBaseURL)
-                  api_key: \(simulators.tns.apiKey)
-                  bot_id: \(simulators.tns.botId)
-                  bot_name: \(simulators.tns.botName)
-                  reporting_group_id: 58
-                  discovery_data_source_id: 58
-                  reporter: Burstwire tests
-                  instrument_value: 239
-                  filter_value: 129
-                voevent:
-                  brokers: 127.0.0.1:\(simulators.vtpPort)
-                  authority: burstwire.test
-                  stream: \(prefix)
-                """
+            yaml += "\n" + simulators.destinationsYAML(slackBot: slackRoute == "bot", stream: bus.prefix)
         }
+        self.yaml = yaml
         configuration = try ConfigurationLoader(environment: [:]).load(NotifierConfiguration.self, yaml: yaml)
     }
 
+    var prefix: String { bus.prefix }
     var address: BrokerAddress { get throws { try configuration.amqp.brokerAddress() } }
     var topology: BrokerTopology { ServiceQueues.topology(configuration.amqp) }
 
@@ -71,26 +41,18 @@ struct NotifierHarness {
         EventPublisher(configuration: .init(address: try address, topology: topology))
     }
 
-    /// Declared before it returns, so nothing published afterwards can miss it.
+    /// What the notifier reports.
     func observer() async throws -> EventConsumer {
-        let observed = BrokerTopology(exchange: topology.exchange, deadLetterExchange: topology.deadLetterExchange,
-                                      queues: [.init(name: "\(prefix).observer", bindings: ["notification.#", "tns.#"])])
-        try await observed.declare(at: try address)
-        return EventConsumer(configuration: .init(address: try address, queue: "\(prefix).observer", topology: observed, prefetch: 200))
+        try await bus.observer(bindings: ["notification.#", "tns.#"], prefetch: 200)
     }
 
     func message<P: EventPayload>(_ payload: P, id: String = UUID().uuidString.lowercased()) throws -> OutgoingMessage {
-        let event = Event(id: id, source: "/tests", data: payload)
-        return OutgoingMessage(exchange: topology.exchange, routingKey: event.type.rawValue, body: try event.encode(), messageID: event.id)
+        try bus.message(payload, id: id)
     }
 
     func cleanUp() async {
         try? FileManager.default.removeItem(at: outbox)
-        guard let admin = try? BrokerAdmin(address: address) else { return }
-        for queue in topology.queues + [.init(name: "\(prefix).observer", bindings: [])] {
-            try? await admin.deleteQueue(queue.name)
-            try? await admin.deleteQueue(queue.deadLetterQueue)
-        }
+        await bus.cleanUp(topology)
     }
 
     /// A first (or later) measurement of a fresh FRB, as catalog-store publishes it.
@@ -110,17 +72,4 @@ struct NotifierHarness {
     }
 
     static func freshId() -> Int64 { Int64.random(in: 1_000_000_000...9_000_000_000_000) }
-}
-
-/// Collects `count` messages (acking them) from the observer.
-func collect(_ count: Int, from consumer: EventConsumer, within limit: Duration = .seconds(30)) async throws -> [IncomingMessage] {
-    try await withTimeout(limit, "\(count) notifier events") {
-        var received: [IncomingMessage] = []
-        for await message in consumer.messages {
-            consumer.ack(message)
-            received.append(message)
-            if received.count == count { break }
-        }
-        return received
-    }
 }

@@ -36,9 +36,10 @@ import TestSupport
             #expect(call.parameters["ra"] == "241.6167" && call.parameters["dec"] == "48.4167")
             #expect(call.parameters["pretend"] == "True" && call.parameters["freqspecs"] == "121,24" && call.parameters["vcsmode"] == "True")
             #expect(call.parameters["obsname"] == "Fermi_\(trigId)" && call.queryNames == ["project_id", "obsname"])
-            try await eventually("the decision is recorded as triggered") {
+            try await eventually("the call's outcome is recorded") {
                 try await services.pool.withConnection { db in
-                    try db.query("SELECT status FROM trigger_decisions WHERE decision_key LIKE $1", ["alert:Fermi:\(trigId)|%"]).first?["status"] == "triggered"
+                    try db.query("SELECT call_state, status FROM trigger_decisions WHERE decision_key LIKE $1", ["alert:Fermi:\(trigId)|%"])
+                        .first.map { $0["call_state"] == "sent" && $0["status"] == "triggered" } ?? false
                 }
             }
             let reason = try await services.pool.withConnection { db in

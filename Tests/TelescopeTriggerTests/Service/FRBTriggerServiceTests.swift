@@ -24,15 +24,7 @@ import TestSupport
         try await application.test(.live) { _ in
             try await publisher.publish(message)
             // The MWA call, then the decision with the MWA's answer (the decision was durable in the ledger before the call).
-            let events = try await withTimeout(.seconds(30), "trigger events") { () -> [IncomingMessage] in
-                var received: [IncomingMessage] = []
-                for await event in observer.messages {
-                    observer.ack(event)
-                    received.append(event)
-                    if received.count == 2 { break }
-                }
-                return received
-            }
+            let events = try await collect(2, from: observer, within: .seconds(30))
             #expect(events.map(\.routingKey) == ["trigger.completed.v1", "trigger.decided.v1"])
             for event in events {
                 #expect(try EventSchemas.violations(of: event.body, type: event.routingKey).isEmpty, "\(event.routingKey)")
@@ -59,15 +51,7 @@ import TestSupport
             try await publisher.publish(message)
             try await publisher.publish(try harness.message(stored))
             // Each redelivery re-announces the recorded decision (same event id) and calls nothing.
-            let again = try await withTimeout(.seconds(30), "re-announced decisions") { () -> [IncomingMessage] in
-                var received: [IncomingMessage] = []
-                for await event in observer.messages {
-                    observer.ack(event)
-                    received.append(event)
-                    if received.count == 2 { break }
-                }
-                return received
-            }
+            let again = try await collect(2, from: observer, within: .seconds(30))
             #expect(again.map(\.messageID) == [events[1].messageID, events[1].messageID])
             #expect(simulators.mwa.calls.filter { $0.service == "triggerbuffer" }.count == 1)
         }

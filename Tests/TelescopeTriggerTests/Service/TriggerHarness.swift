@@ -11,7 +11,8 @@ import TestSupport
 /// One telescope-trigger per test on a private exchange and queue prefix, pointed at the MWA simulator,
 /// with a clock set to a moment when the example FRB is high at the MWA, and every log line kept.
 struct TriggerHarness {
-    let prefix = TestInfrastructure.uniqueName("trg")
+    let bus = TestBus("trg")
+    var prefix: String { bus.prefix }
     let configuration: TriggerConfiguration
     let rulesFile: URL
     let secureKey = "simulated-secure-key"
@@ -21,6 +22,7 @@ struct TriggerHarness {
     let clock: @Sendable () -> Date
 
     init(simulators: SimulatorServer, start: Date) throws {
+        let prefix = bus.prefix
         rulesFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-rules.yaml")
         try """
             frb_proposals:
@@ -47,16 +49,8 @@ struct TriggerHarness {
                 mwa_freqspecs: "121,24"
                 mwa_exptime: 896
             """.write(to: rulesFile, atomically: true, encoding: .utf8)
-        configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: """
-            amqp:
-              url: \(TestInfrastructure.amqpURL)
-              exchange: \(prefix).events
-              dead_letter_exchange: \(prefix).dlx
-              queue_prefix: \(prefix).
-            database:
-              url: \(TestInfrastructure.databaseURL)
-            log:
-              level: debug
+        configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: bus.yaml(logLevel: "debug") + """
+
             trigger:
               port: 0
               rules_file: \(rulesFile.path)
@@ -77,25 +71,18 @@ struct TriggerHarness {
         EventPublisher(configuration: .init(address: try address, topology: topology))
     }
 
+    /// Decisions and MWA calls.
     func observer() async throws -> EventConsumer {
-        let observed = BrokerTopology(exchange: topology.exchange, deadLetterExchange: topology.deadLetterExchange,
-                                      queues: [.init(name: "\(prefix).observer", bindings: ["trigger.#"])])
-        try await observed.declare(at: try address)
-        return EventConsumer(configuration: .init(address: try address, queue: "\(prefix).observer", topology: observed, prefetch: 100))
+        try await bus.observer(bindings: ["trigger.#"], prefetch: 100)
     }
 
     func message<P: EventPayload>(_ payload: P, id: String = UUID().uuidString.lowercased()) throws -> OutgoingMessage {
-        let event = Event(id: id, source: "/tests", data: payload)
-        return OutgoingMessage(exchange: topology.exchange, routingKey: event.type.rawValue, body: try event.encode(), messageID: event.id)
+        try bus.message(payload, id: id)
     }
 
     func cleanUp() async {
         try? FileManager.default.removeItem(at: rulesFile)
-        guard let admin = try? BrokerAdmin(address: address) else { return }
-        for queue in topology.queues + [.init(name: "\(prefix).observer", bindings: [])] {
-            try? await admin.deleteQueue(queue.name)
-            try? await admin.deleteQueue(queue.deadLetterQueue)
-        }
+        await bus.cleanUp(topology)
     }
 }
 

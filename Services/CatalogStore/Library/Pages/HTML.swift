@@ -1,4 +1,5 @@
 import Foundation
+import Schema
 
 /// Server-rendered HTML for the catalogue pages: escaping and the shared page frame.
 enum HTML {
@@ -24,7 +25,7 @@ enum HTML {
 
     /// A PostgreSQL timestamp ("2017-11-17T12:21:38.87+00:00") as "2017-11-17 12:21:38.870 UTC".
     static func time(_ text: String) -> String {
-        guard let date = ISO8601DateFormatter.withFractionalSeconds.date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+        guard let date = EventTimestamp.date(from: text) else {
             return escape(text)
         }
         return time(date)
@@ -65,13 +66,5 @@ enum HTML {
         \(body)
         </body></html>
         """
-    }
-}
-
-extension ISO8601DateFormatter {
-    static var withFractionalSeconds: ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
     }
 }

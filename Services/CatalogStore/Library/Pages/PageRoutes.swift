@@ -16,7 +16,7 @@ struct PageRoutes: Sendable {
     }
 
     private func table(_ request: Request) async throws -> String {
-        let pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { !$0.1.isEmpty }
+        let pairs = QueryString.pairs(request.uri.query).filter { !$0.1.isEmpty }
         let filter = try FRBFilter(query: pairs)
         let base = reads.mediaBaseURL
         let page = try await reads.read { db in try FRBListing.page(filter, mediaBaseURL: base, db) }

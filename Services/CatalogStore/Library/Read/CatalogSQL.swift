@@ -1,4 +1,4 @@
-/// SQL fragments the read API and the stored events share, so an image URL is built one way.
+/// SQL fragments the read API and the stored events share.
 enum CatalogSQL {
     /// The FRB's plots as absolute URLs under the media base URL (a bound text parameter ending in "/").
     static func imageURLs(_ frb: String, base: String) -> String {
@@ -8,5 +8,11 @@ enum CatalogSQL {
             'image', \(base)::text || (\(frb).images->'image'->>'path'),
             'histogram', \(base)::text || (\(frb).images->'histogram'->>'path')))
         """
+    }
+
+    /// A LIKE pattern where `%` is the only wildcard, as the MWA services and the FRB list document;
+    /// `_` and `\` are ordinary characters.
+    static func likePattern(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "_", with: "\\_")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Schema
 
 /// A position in the FRB list, in its order (time of arrival, then id, newest first). Pages are cut at
 /// a position rather than an offset, so FRBs stored while someone pages never shift a page: nothing
@@ -34,7 +35,7 @@ struct FRBCursor: Equatable, Sendable {
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3, let direction = Direction(rawValue: String(parts[0])), let frbId = Int64(parts[2]),
-              !parts[1].isEmpty, parts[1].allSatisfy({ $0.isNumber || "-:. T+Z".contains($0) }) else { return nil }
+              EventTimestamp.date(from: String(parts[1])) != nil else { return nil }
         self.init(direction: direction, timeOfArrival: String(parts[1]), frbId: frbId)
     }
 }

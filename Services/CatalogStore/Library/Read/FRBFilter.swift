@@ -23,8 +23,6 @@ struct FRBFilter: Sendable {
     var pageSize = 50
     var cursor: FRBCursor?
 
-    init() {}
-
     init(query pairs: [(String, String)]) throws {
         var query = QueryParameters(pairs, allowed: Self.parameterNames)
         toaAfter = query.time("toa_after")

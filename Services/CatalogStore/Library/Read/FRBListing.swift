@@ -72,8 +72,7 @@ enum FRBListing {
         if let value = filter.snMax { conditions.append("m.sn <= \(bind(value))") }
         if let value = filter.repeater { conditions.append("f.repeater = \(bind(value))") }
         if let value = filter.tnsName {
-            let pattern = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "_", with: "\\_")
-            conditions.append("f.tns_name LIKE \(bind(pattern))")
+            conditions.append("f.tns_name LIKE \(bind(CatalogSQL.likePattern(value)))")
         }
         switch filter.rating {
         case "confirmed": conditions.append("r.confirms > r.rejects")

@@ -34,7 +34,7 @@ struct PageLinks {
 
     /// The same link relative to this server.
     func path(replacing names: Set<String>, with parameters: [(String, String)]) -> String {
-        var pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { !names.contains($0.0) }
+        var pairs = QueryString.pairs(request.uri.query).filter { !names.contains($0.0) }
         pairs += parameters
         let query = pairs.map { "\($0.0)=\($0.1.addingPercentEncodingForQuery)" }.joined(separator: "&")
         return request.uri.path + (query.isEmpty ? "" : "?\(query)")

@@ -47,9 +47,12 @@ struct QueryParameters {
     /// An ISO 8601 time; without a zone it is UTC (the MWA services take `2024-05-01T12:00:00`).
     mutating func time(_ name: String) -> Date? {
         guard let text = values[name] else { return nil }
-        if let date = EventTimestamp.date(from: text) ?? EventTimestamp.date(from: text + "Z") { return date }
+        // Year 1 onwards: PostgreSQL has no year 0.
+        if let date = EventTimestamp.date(from: text) ?? EventTimestamp.date(from: text + "Z"), date >= Self.yearOne { return date }
         return fail(name, "must be an ISO 8601 time such as 2024-05-01T12:00:00Z")
     }
+
+    private static let yearOne = Date(timeIntervalSince1970: -62_135_596_800)
 
     mutating func oneOf(_ name: String, _ choices: [String]) -> String? {
         guard let text = values[name] else { return nil }
@@ -65,5 +68,19 @@ struct QueryParameters {
     /// Throws the collected problems as one 400.
     func check() throws {
         if !problems.isEmpty { throw ReadError.invalid(problems) }
+    }
+}
+
+/// A request's query string as name/value pairs, decoded as HTML forms encode them ("+" is a space),
+/// which Hummingbird's `queryParameters` does not do.
+enum QueryString {
+    static func pairs(_ query: String?) -> [(String, String)] {
+        (query ?? "").split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { part in
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            return parts.first.map { ($0, parts.count > 1 ? parts[1] : "") }
+        }
     }
 }

@@ -105,7 +105,7 @@ struct ReadRoutes: Sendable {
     }
 
     private func pairs(_ request: Request) -> [(String, String)] {
-        request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        QueryString.pairs(request.uri.query)
     }
 
     /// Runs a read; a catalogue that cannot be reached is a 503 with Retry-After, and SQL never reaches the client.

@@ -60,8 +60,8 @@ enum TriggerQueries {
         if let value = find.minTime { add({ "c.completed_at >= \($0)" }, value) }
         if let value = find.maxTime { add({ "c.completed_at <= \($0)" }, value) }
         if let value = find.projectId { add({ "c.project_id = \($0)" }, value) }
-        if let value = find.obsname { add({ "c.obsname LIKE \($0)" }, likePattern(value)) }
-        if let value = find.creator { add({ "c.creator LIKE \($0)" }, likePattern(value)) }
+        if let value = find.obsname { add({ "c.obsname LIKE \($0)" }, CatalogSQL.likePattern(value)) }
+        if let value = find.creator { add({ "c.creator LIKE \($0)" }, CatalogSQL.likePattern(value)) }
         let order = find.descending ? "DESC" : "ASC"
         return try db.query("""
             SELECT coalesce(jsonb_agg(item ORDER BY position), '[]')::text AS triggers FROM (
@@ -77,11 +77,6 @@ enum TriggerQueries {
             SELECT \(fields)::text AS item FROM catalog_trigger_calls c
             WHERE c.trigger_id = $1 AND c.trigger_mode IS NOT NULL ORDER BY c.call_id DESC LIMIT 1
             """, [triggerId]).first?.string("item")
-    }
-
-    /// `%` is the wildcard, as the MWA service documents; `_` is an ordinary character there.
-    private static func likePattern(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "_", with: "\\_")
     }
 
     private static let fields = #"""

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import VOEvent
 import ServiceLifecycle
 
 extension VTPServer {
@@ -36,7 +37,7 @@ extension VTPServer {
                 case .gone:
                     return
                 }
-                try await outbound.write(ByteBuffer(bytes: VTPTransport.frame(reply)))
+                try await outbound.write(ByteBuffer(bytes: VTPFrame.framed(reply)))
             }
         } catch {
             logger.info("VTP reply not delivered", metadata: ["error": "\(error)"])

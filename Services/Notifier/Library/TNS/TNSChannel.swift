@@ -14,6 +14,8 @@ struct TNSChannel: FRBChannel {
     let run: DeliveryRun
     let client: TNSClient?
     let outbox: Outbox
+    /// How long TNS may take to process a report before a search by internal name finds it.
+    let processingSeconds: TimeInterval
 
     func measurementStored(_ stored: FRBMeasurementStored) async -> [DeliveryRun.Result] {
         guard stored.isFirstMeasurement else { return [] }
@@ -30,7 +32,7 @@ struct TNSChannel: FRBChannel {
         }
         let internalName = TNSReport.internalName(frbId: frbId, settings: settings)
         let delivery = Delivery(key: "tns:frb:\(frbId)", channel: .tns, target: client == nil ? "outbox" : settings.baseURL, frbId: frbId)
-        let (client, outbox, run) = (self.client, self.outbox, self.run)
+        let (client, outbox, run, processingSeconds) = (self.client, self.outbox, self.run, self.processingSeconds)
         return [await run.run(delivery, payload: data) { start throws(DeliveryError) in
             var payload = data
             if case .fresh(_, let recorded?) = start { payload = recorded }
@@ -39,10 +41,20 @@ struct TNSChannel: FRBChannel {
                 let path = try outbox.write(Array(payload.utf8), key: delivery.key, extension: "tns.json")
                 return DeliveryReceipt(target: "outbox:\(path)", answer: "written to the outbox")
             }
-            if case .interrupted = start, let objname = try await client.search(internalName: internalName).first {
-                await run.publish(TNSNameAssigned(frbId: frbId, tnsName: TNSReplies.displayName(objname), reportId: "found by internal name",
-                                                  assignedAt: Date()), id: "\(delivery.key)#name")
-                return DeliveryReceipt(target: delivery.target, externalId: objname, answer: "already reported: found \(objname) by internal name")
+            if case .interrupted(_, _, _, let since) = start {
+                // A report TNS is still processing is not searchable yet: wait out the processing time first.
+                let searchable = since.addingTimeInterval(processingSeconds)
+                if searchable > Date() { try? await Task.sleep(for: .seconds(searchable.timeIntervalSinceNow)) }
+                if let objname = try await client.search(internalName: internalName).first {
+                    do {
+                        try await run.publish(TNSNameAssigned(frbId: frbId, tnsName: TNSReplies.displayName(objname),
+                                                              reportId: "found by internal name", assignedAt: Date()),
+                                              id: "\(delivery.key)#name")
+                    } catch {
+                        throw DeliveryError(reason: "shutting down before the name was published", permanent: false, ambiguous: true)
+                    }
+                    return DeliveryReceipt(target: delivery.target, externalId: objname, answer: "already reported: found \(objname) by internal name")
+                }
             }
             let reportId = try await client.submit(data: payload)
             return DeliveryReceipt(target: delivery.target, externalId: reportId, httpStatus: 200, answer: "report \(reportId)", submitted: true)
@@ -92,11 +104,12 @@ struct TNSClient: Sendable {
         }
     }
 
-    /// POSTs a form; waits out 429s (up to five times) as the rate-limit headers say.
+    /// POSTs a form. A 429 with a short reset is waited out (twice at most); a longer one is a retryable
+    /// failure, so the notifier's only handler is never held for minutes.
     private func post(_ url: String, _ fields: [(String, String)]) async throws(DeliveryError) -> HTTPResponse {
         guard let target = URL(string: url) else { throw DeliveryError(reason: "the TNS URL is not a URL", permanent: true) }
         let request = HTTPRequest(.post, target, headers: ["User-Agent": settings.userAgent(), "Accept": "application/json"], body: .form(fields))
-        for _ in 0..<5 {
+        for attempt in 0..<3 {
             let response: HTTPResponse
             do {
                 response = try await http.send(request, timeout: .seconds(30), retry: RetryPolicy(maxAttempts: 3, retryableStatuses: [503]))
@@ -104,8 +117,10 @@ struct TNSClient: Sendable {
                 throw DeliveryError(reason: "TNS unreachable: \(error.code)", permanent: false, ambiguous: error.requestMayHaveBeenSent)
             }
             guard response.status == 429 else { return response }
-            try? await Task.sleep(for: TNSReplies.retryDelay(rateLimitReset: response.headers["x-rate-limit-reset"]))
+            let wait = TNSReplies.retryDelay(rateLimitReset: response.headers["x-rate-limit-reset"])
+            guard attempt < 2, wait <= .seconds(10) else { break }
+            try? await Task.sleep(for: wait)
         }
-        throw DeliveryError(reason: "TNS kept answering 429", permanent: false, httpStatus: 429)
+        throw DeliveryError(reason: "TNS rate limit", permanent: false, httpStatus: 429)
     }
 }

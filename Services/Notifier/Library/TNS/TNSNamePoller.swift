@@ -39,6 +39,7 @@ struct TNSNamePoller: Service {
                 outcome = try await client.reply(reportId: report.reportId)
             } catch {
                 logger.warning("TNS reply not read", metadata: ["report": "\(report.reportId)", "reason": "\(error.reason)"])
+                schedule.later(report.reportId, after: interval)
                 continue
             }
             await settle(report.delivery, reportId: report.reportId, attempt: report.attempts, outcome)
@@ -52,34 +53,36 @@ struct TNSNamePoller: Service {
             schedule.later(reportId, after: interval)
             return
         case .named(let objname, let displayName):
-            schedule.forget(reportId)
+            // Published before the ledger says sent: a crash in between asks TNS again, and the stable
+            // event ids make the repeat harmless; the other order could lose the name for good.
             do {
+                try await run.publish(TNSNameAssigned(frbId: frbId, tnsName: displayName, reportId: reportId, assignedAt: Date()),
+                                      id: "\(delivery.key)#name")
+                try await run.publish(NotificationSent(channel: .tns, target: delivery.target, frbId: frbId, ledgerKey: delivery.key,
+                                                       attempt: attempt, httpStatus: 200, responseExcerpt: "report \(reportId) named \(displayName)",
+                                                       sentAt: Date()),
+                                      id: "\(delivery.key)#named")
                 try await run.ledger.sent(delivery, externalId: reportId, answer: "named \(objname)")
+                schedule.forget(reportId)
+                logger.info("TNS named an FRB", metadata: ["frb": "\(frbId)", "name": "\(displayName)"])
             } catch {
-                return
+                schedule.later(reportId, after: interval)
             }
-            await run.publish(TNSNameAssigned(frbId: frbId, tnsName: displayName, reportId: reportId, assignedAt: Date()), id: "\(delivery.key)#name")
-            await run.publish(NotificationSent(channel: .tns, target: delivery.target, frbId: frbId, ledgerKey: delivery.key, attempt: attempt,
-                                               httpStatus: 200, responseExcerpt: "report \(reportId) named \(displayName)", sentAt: Date()),
-                              id: "\(delivery.key)#named")
-            logger.info("TNS named an FRB", metadata: ["frb": "\(frbId)", "name": "\(displayName)"])
         case .rejected(let messages):
-            schedule.forget(reportId)
-            await fail(delivery, reportId: reportId, attempt: attempt, reason: "TNS rejected report \(reportId): \(messages.joined(separator: "; "))")
+            let reason = "TNS rejected report \(reportId): \(messages.joined(separator: "; "))"
+            do {
+                try await run.publish(NotificationFailed(channel: .tns, target: delivery.target, frbId: frbId, ledgerKey: delivery.key,
+                                                         attempt: attempt, errorMessage: reason, willRetry: false, sentAt: Date()),
+                                      id: "\(delivery.key)#rejected")
+                try await run.ledger.failed(delivery, error: reason, answer: nil, permanent: true)
+                schedule.forget(reportId)
+            } catch {
+                schedule.later(reportId, after: interval)
+            }
         case .failed(let error):
             logger.warning("TNS reply failed", metadata: ["report": "\(reportId)", "reason": "\(error.reason)"])
+            schedule.later(reportId, after: interval)
         }
-    }
-
-    private func fail(_ delivery: Delivery, reportId: String, attempt: Int, reason: String) async {
-        do {
-            try await run.ledger.failed(delivery, error: reason, answer: nil, permanent: true)
-        } catch {
-            return
-        }
-        await run.publish(NotificationFailed(channel: .tns, target: delivery.target, frbId: delivery.frbId, ledgerKey: delivery.key,
-                                             attempt: attempt, errorMessage: reason, willRetry: false, sentAt: Date()),
-                          id: "\(delivery.key)#rejected")
     }
 }
 

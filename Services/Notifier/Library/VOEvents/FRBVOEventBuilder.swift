@@ -1,4 +1,5 @@
 import Foundation
+import VOEvent
 import Schema
 
 /// Which VOEvent an FRB gets. Updates and retractions carry the IVORN they cite, which the caller has
@@ -34,7 +35,7 @@ struct FRBVOEventBuilder: Sendable {
     /// names the burst after the measurement was stored. A retraction keeps Who, WhereWhen, How and Why
     /// but, like the 04-Retraction template, no What: the parameters of a burst that is not one are noise.
     func xml(kind: FRBVOEventKind, stored: FRBMeasurementStored, tnsName: String?, createdAt: Date) -> String {
-        let e = VOEventXML.escaped
+        let e = XMLEscaping.attribute
         let id = ivorn(for: kind, frbId: stored.frb.frbId, measurementId: stored.measurement.measurementId)
         let name = tnsName ?? stored.frb.tnsName
         var lines = [
@@ -62,7 +63,7 @@ struct FRBVOEventBuilder: Sendable {
     }
 
     private func who(createdAt: Date) -> [String] {
-        let e = VOEventXML.escaped
+        let e = XMLEscaping.attribute
         var lines = ["  <Who>", "    <AuthorIVORN>\(e(settings.authorIvorn))</AuthorIVORN>"]
         if let date = EventTimestamp.string(from: createdAt) { lines.append("    <Date>\(date)</Date>") }
         lines += [
@@ -146,7 +147,7 @@ struct FRBVOEventBuilder: Sendable {
         var lines = [
             "  <WhereWhen>",
             "    <ObsDataLocation>",
-            #"      <ObservatoryLocation id="\#(VOEventXML.escaped(settings.observatoryLocation))"/>"#,
+            #"      <ObservatoryLocation id="\#(XMLEscaping.attribute(settings.observatoryLocation))"/>"#,
             "      <ObservationLocation>",
             #"        <AstroCoordSystem id="UTC-FK5-GEO"/>"#,
             #"        <AstroCoords coord_system_id="UTC-FK5-GEO">"#,
@@ -162,7 +163,7 @@ struct FRBVOEventBuilder: Sendable {
     }
 
     private func citations(_ kind: FRBVOEventKind, measurementId: Int64) -> [String] {
-        let e = VOEventXML.escaped
+        let e = XMLEscaping.attribute
         let (cited, cite, description): (String, String, String)
         switch kind {
         case .detection: return []

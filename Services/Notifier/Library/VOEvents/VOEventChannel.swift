@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Schema
+import VOEvent
 
 /// Publishes an FRB's VOEvents to every configured VTP broker: the detection on its first measurement,
 /// an update citing it when a later measurement narrows the position, and a retraction when the raters
@@ -106,7 +107,7 @@ struct VOEventChannel: FRBChannel {
             guard let row = try db.query("""
                 SELECT detection_ivorn, best_error_radius, best_measurement_id, tns_name, latest FROM notifier_frbs WHERE frb_id = $1
                 """, [frbId]).first else { return nil }
-            let latest = row["latest"].flatMap { try? EventJSON.decoder().decode(FRBMeasurementStored.self, from: Data($0.utf8)) }
+            let latest = try row["latest"].map { try EventJSON.decoder().decode(FRBMeasurementStored.self, from: Data($0.utf8)) }
             return FRBState(detectionIvorn: row["detection_ivorn"], bestErrorRadius: try row.optionalDouble("best_error_radius"),
                             bestMeasurementId: try row.optionalInt("best_measurement_id"), tnsName: row["tns_name"], latest: latest)
         }

@@ -1,32 +1,10 @@
 import Foundation
+import VOEvent
 import Schema
 
 /// The text forms a VOEvent needs, each giving the same bytes for the same input so that a resent
 /// packet is byte-identical and a broker answers "previously seen" instead of publishing it twice.
 enum VOEventXML {
-    /// Safe in element text and in double-quoted attributes alike. Tab, newline and carriage return are
-    /// written as references because attribute normalisation would otherwise turn them into spaces;
-    /// characters XML 1.0 cannot carry become U+FFFD rather than making the document unreadable.
-    static func escaped(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t": escaped += "&#9;"
-            case "\n": escaped += "&#10;"
-            case "\r": escaped += "&#13;"
-            case "\u{20}"..."\u{D7FF}", "\u{E000}"..."\u{FFFD}", "\u{10000}"..."\u{10FFFF}":
-                escaped.unicodeScalars.append(scalar)
-            default: escaped += "\u{FFFD}"
-            }
-        }
-        return escaped
-    }
-
     /// The shortest form that reads back as the same Double; nil for NaN and infinities, which no reader
     /// of an FRB packet could use and which xs:float spells differently ("NaN", "INF") from Swift.
     static func number(_ value: Double) -> String? {
@@ -71,7 +49,7 @@ struct WhatParam: Sendable, Equatable {
     }
 
     var xml: String {
-        let e = VOEventXML.escaped
+        let e = XMLEscaping.attribute
         var attributes = #"name="\#(e(name))" dataType="\#(dataType)""#
         if let unit { attributes += #" unit="\#(e(unit))""# }
         if let ucd { attributes += #" ucd="\#(e(ucd))""# }

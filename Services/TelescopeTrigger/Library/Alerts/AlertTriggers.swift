@@ -7,17 +7,28 @@ import Schema
 import ServiceRuntime
 
 /// Judges each stored VOEvent as TraceT does: parse it, add it to its trigger's group, and for every
-/// proposal (highest priority first) decide over the whole group. An event that asks for an
-/// observation (a first trigger, or a repoint) is recorded in the ledger under its own IVORN, so each
-/// observation is requested once, and handed to `TriggerExecution`.
+/// proposal (highest priority first) decide over the group as it stood when this event arrived. Events
+/// of one group are judged one at a time (an advisory lock), so two concurrent events cannot each
+/// start a first observation. An event that asks for an observation (a first trigger or a repoint) is
+/// recorded under its own IVORN, so each observation is requested once, by `TriggerExecution`.
 struct AlertTriggers: Sendable {
     let pool: DatabasePool
+    /// Highest priority first.
     let proposals: [ProposalSettings]
     let keys: [String: Secret]
-    let events: TriggerEvents
     let execution: TriggerExecution
     let logger: Logger
     let clock: @Sendable () -> Date
+
+    init(pool: DatabasePool, proposals: [ProposalSettings], keys: [String: Secret], execution: TriggerExecution, logger: Logger,
+         clock: @escaping @Sendable () -> Date) {
+        self.pool = pool
+        self.proposals = Proposals(proposals: proposals).byPriority
+        self.keys = keys
+        self.execution = execution
+        self.logger = logger
+        self.clock = clock
+    }
 
     func handle(_ message: IncomingMessage, consumer: EventConsumer) async {
         let stored: VOEventStored
@@ -37,9 +48,15 @@ struct AlertTriggers: Sendable {
             return
         }
         do {
-            let group = try await addToGroup(alert, ivorn: stored.voevent.ivorn, xml: stored.voevent.xml)
-            for proposal in Proposals(proposals: proposals).byPriority {
-                try await judge(group, latest: stored.voevent.ivorn, alert: alert, proposal: proposal)
+            let ivorn = stored.voevent.ivorn
+            // A made-up trig id differs on every parse; such an event is a group of its own, by IVORN.
+            let group = "\(alert.telescope ?? "unknown"):\(alert.selfGeneratedTrigId ? ivorn : alert.trigId ?? ivorn)"
+            let records = try await decide(alert, ivorn: ivorn, xml: stored.voevent.xml, group: group)
+            for (proposal, verdict, record) in records {
+                let subject = TriggerSubject(kind: .voevent, ivorn: ivorn, trigId: alert.trigId)
+                let decision = TriggerDecided(decisionId: record.decisionId, subject: subject, proposalId: proposal.proposalId,
+                                              status: record.status, reason: record.reason, position: verdict.position, decidedAt: clock())
+                try await execution.proceed(record, decision: decision, secureKey: keys[proposal.proposalId])
             }
             consumer.ack(message)
         } catch {
@@ -49,46 +66,38 @@ struct AlertTriggers: Sendable {
         }
     }
 
-    /// Stores the alert under its telescope and trigger id and returns the group in arrival order.
-    private func addToGroup(_ alert: AlertEvent, ivorn: String, xml: String) async throws -> [AlertEvent] {
-        let groupKey = "\(alert.telescope ?? "unknown"):\(alert.trigId ?? ivorn)"
-        let documents = try await pool.withConnection { db in
+    /// Adds the alert to its group and records every proposal's decision, in one transaction holding the
+    /// group's lock. The group is read up to this event, so a redelivery judges what it judged before.
+    private func decide(_ alert: AlertEvent, ivorn: String, xml: String, group: String) async throws
+        -> [(ProposalSettings, Decision, TriggerLedger.Record)] {
+        let (proposals, now) = (self.proposals, clock())
+        return try await pool.transaction { db in
+            try db.query("SELECT pg_advisory_xact_lock(hashtext($1))", [group])
             try db.query("INSERT INTO trigger_alerts (ivorn, group_key, xml) VALUES ($1, $2, $3) ON CONFLICT (ivorn) DO NOTHING",
-                         [ivorn, groupKey, xml])
-            return try db.query("SELECT xml FROM trigger_alerts WHERE group_key = $1 ORDER BY received_at, ivorn", [groupKey]).rows
-                .map { try $0.string("xml") }
+                         [ivorn, group, xml])
+            let documents = try db.query("""
+                SELECT xml FROM trigger_alerts
+                WHERE group_key = $1 AND received_at <= (SELECT received_at FROM trigger_alerts WHERE ivorn = $2)
+                ORDER BY received_at, ivorn
+                """, [group, ivorn]).rows.map { try $0.string("xml") }
+            let events = documents.compactMap { try? AlertParser.parse(Array($0.utf8), now: now) }
+            return try proposals.map { proposal in
+                let verdict = ProposalRules.decide(proposal: proposal, events: events, now: now, altitude: Self.altitude)
+                let action = verdict.outcome == .trigger && verdict.observeNow ? Self.request(for: verdict, alert: alert, proposal: proposal) : nil
+                let record = try TriggerLedger.record(key: "alert:\(group)|\(proposal.proposalId)|\(ivorn)", proposalId: proposal.proposalId,
+                                                      status: verdict.status, reason: verdict.log, action: action, in: db)
+                return (proposal, verdict, record)
+            }
         }
-        let now = clock()
-        return documents.compactMap { try? AlertParser.parse(Array($0.utf8), now: now) }
     }
 
-    private func judge(_ group: [AlertEvent], latest ivorn: String, alert: AlertEvent, proposal: ProposalSettings) async throws {
-        let altitude: ProposalRules.Altitude = { position, date in
-            Site.mwa.horizontalPosition(of: EquatorialPosition(rightAscensionDegrees: position.ra, declinationDegrees: position.dec), at: date)
-                .altitude.degrees
-        }
-        let verdict = ProposalRules.decide(proposal: proposal, events: group, now: clock(), altitude: altitude)
-        let action = verdict.outcome == .trigger && verdict.observeNow ? request(for: verdict, alert: alert, proposal: proposal) : nil
-        let key = "alert:\(alert.telescope ?? "unknown"):\(alert.trigId ?? ivorn)|\(proposal.proposalId)|\(ivorn)"
-        let record = try await TriggerLedger(pool: pool).record(key: key, proposalId: proposal.proposalId, status: verdict.status,
-                                                                reason: verdict.log, hasCall: action != nil)
-        let subject = TriggerSubject(kind: .voevent, ivorn: ivorn, trigId: alert.trigId)
-        var decision = TriggerDecided(decisionId: record.decisionId, subject: subject, proposalId: proposal.proposalId,
-                                      status: record.status, reason: record.reason, position: verdict.position, decidedAt: clock())
-        guard record.callState == .ready, let action, let secureKey = keys[proposal.proposalId] else {
-            if record.callState == .claimed {
-                decision.reason.append(DecisionLogEntry(time: clock(), message: "An earlier MWA call was interrupted; its outcome is unknown, so it is not sent again."))
-                decision.status = .error
-            }
-            await events.publish(decision)
-            return
-        }
-        try await execution.execute(key: key, decision: decision, action: action, projectId: proposal.projectId,
-                                    pretend: verdict.pretend, secureKey: secureKey)
+    private static let altitude: ProposalRules.Altitude = { position, date in
+        Site.mwa.horizontalPosition(of: EquatorialPosition(rightAscensionDegrees: position.ra, declinationDegrees: position.dec), at: date)
+            .altitude.degrees
     }
 
     /// The observation a triggering decision asks for, from the proposal's MWA settings.
-    private func request(for decision: Decision, alert: AlertEvent, proposal: ProposalSettings) -> MWAAction? {
+    private static func request(for decision: Decision, alert: AlertEvent, proposal: ProposalSettings) -> MWAAction? {
         guard let position = decision.position else { return nil }
         let request = MWAObservationRequest(
             projectId: proposal.projectId, obsname: "\(alert.telescope ?? "Alert")_\(alert.trigId ?? "unknown")",

@@ -1,4 +1,3 @@
-import Astro
 import Database
 import Foundation
 import Logging
@@ -14,16 +13,11 @@ struct FRBTriggers: Sendable {
     let pool: DatabasePool
     let proposals: [FRBProposal]
     let keys: [String: Secret]
-    let events: TriggerEvents
     let execution: TriggerExecution
     let logger: Logger
     var clock: @Sendable () -> Date = { Date() }
 
     func handle(_ message: IncomingMessage, consumer: EventConsumer) async {
-        guard message.routingKey == EventType.frbMeasurementStored.rawValue else {
-            consumer.ack(message)
-            return
-        }
         let stored: FRBMeasurementStored
         do {
             stored = try Event<FRBMeasurementStored>.decode(from: message.body).data
@@ -54,19 +48,9 @@ struct FRBTriggers: Sendable {
                                        posError: max(stored.measurement.raPosError, stored.measurement.decPosError))
         let plan = FRBFollowUp.plan(stored, proposal: proposal, now: clock())
         let record = try await TriggerLedger(pool: pool).record(key: key, proposalId: proposal.proposalId, status: plan.status,
-                                                                reason: plan.reason, hasCall: plan.action != nil)
-        var decision = TriggerDecided(decisionId: record.decisionId, subject: subject, proposalId: proposal.proposalId,
+                                                                reason: plan.reason, action: plan.action)
+        let decision = TriggerDecided(decisionId: record.decisionId, subject: subject, proposalId: proposal.proposalId,
                                       status: record.status, reason: record.reason, position: position, decidedAt: clock())
-        guard record.callState == .ready, let action = plan.action, let secureKey = keys[proposal.proposalId] else {
-            if record.callState == .claimed {
-                decision.reason.append(DecisionLogEntry(time: clock(), message: "An earlier MWA call was interrupted; its outcome is unknown, so it is not sent again."))
-                decision.status = .error
-            }
-            await events.publish(decision)
-            return
-        }
-        // The decision is already durable in the ledger; it is announced with its outcome, after the call.
-        try await execution.execute(key: key, decision: decision, action: action, projectId: proposal.projectId,
-                                    pretend: proposal.pretend, secureKey: secureKey)
+        try await execution.proceed(record, decision: decision, secureKey: keys[proposal.proposalId])
     }
 }

@@ -1,9 +1,24 @@
 import Schema
 
-/// What a decision asks of the MWA.
-enum MWAAction: Sendable, Equatable {
+/// What a decision asks of the MWA; recorded with the decision, so a redelivery carries out exactly
+/// what was decided, not a fresh plan.
+enum MWAAction: Codable, Sendable, Equatable {
     case buffer(MWABufferRequest)
     case observation(voltageCapture: Bool, MWAObservationRequest)
+
+    var projectId: String {
+        switch self {
+        case .buffer(let request): request.projectId
+        case .observation(_, let request): request.projectId
+        }
+    }
+
+    var pretend: Bool {
+        switch self {
+        case .buffer(let request): request.pretend
+        case .observation(_, let request): request.pretend
+        }
+    }
 
     /// The endpoint and the parameters sent (without the secure key), for the record.
     var described: (endpoint: MWAEndpoint, parameters: [String: String]) {

@@ -3,7 +3,7 @@ import Foundation
 /// What to observe with `triggerobs` (correlator) or `triggervcs` (voltage capture). Defaults are the
 /// service's own (seed: freqspecs "145,24", exptime 120 s, nobs 15, calexptime 120 s, inttime 0.5 s,
 /// freqres 10 kHz); a nil field is left out so the service applies its default.
-struct MWAObservationRequest: Sendable, Equatable {
+struct MWAObservationRequest: Codable, Sendable, Equatable {
     var projectId: String
     var obsname: String
     var ra: [Double] = []
@@ -46,7 +46,7 @@ extension MWAObservationRequest {
 
 /// A voltage-buffer dump with `triggerbuffer`: save from `startTime` to `endTime` (GPS seconds), or keep
 /// capturing `obstime` seconds from now when no end is given.
-struct MWABufferRequest: Sendable, Equatable {
+struct MWABufferRequest: Codable, Sendable, Equatable {
     var projectId: String
     var startTime: Int64
     var endTime: Int64?

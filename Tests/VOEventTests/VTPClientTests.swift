@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Notifier
+import VOEvent
 
 /// A TCP listener on 127.0.0.1 with a kernel-chosen port, standing in for a Comet broker.
 /// Closed when released, so dropping one at once leaves a port that refuses connections.
@@ -62,34 +62,31 @@ final class LoopbackListener: Sendable {
     }
 }
 
-func framed(_ payload: [UInt8]) -> [UInt8] {
-    withUnsafeBytes(of: UInt32(payload.count).bigEndian, Array.init) + payload
-}
 
 @Suite struct VTPClientTests {
-    let event = Array(FRBVOEventBuilder(settings: VOEventSettings())
-        .xml(kind: .detection, stored: FRBFixture.stored(), tnsName: nil, createdAt: FRBFixture.createdAt).utf8)
+    /// The filled FRB detection template that a Comet broker accepted.
+    let event = (try? VOEventFixtures.bytes("voevent-schema/01-Detection.filled-example.xml")) ?? []
 
     @Test func ackIsReadAndTheEventArrivesFramedBigEndian() async throws {
         let broker = try LoopbackListener()
-        let reply = framed(try VOEventSchemaData.bytes("vtp/ack.xml"))
+        let reply = VTPFrame.framed(try VOEventFixtures.bytes("voevent-schema/vtp/ack.xml"))
         async let received = broker.serveOnce(reply: reply)
         let answer = try await VTPClient(host: "127.0.0.1", port: broker.port).send(event)
         #expect(answer == .ack)
         #expect(!answer.isPreviouslySeen)
         let bytes = await received
         #expect(bytes.prefix(4) == [0, 0, UInt8(event.count >> 8), UInt8(event.count & 0xFF)][...])
-        #expect(bytes == framed(event))
+        #expect(bytes == VTPFrame.framed(event))
     }
 
     @Test func nakCarriesTheBrokersReason() async throws {
         let broker = try LoopbackListener()
-        let reply = framed(try VOEventSchemaData.bytes("vtp/nak.xml"))
+        let reply = VTPFrame.framed(try VOEventFixtures.bytes("voevent-schema/vtp/nak.xml"))
         async let received = broker.serveOnce(reply: reply)
         let answer = try await VTPClient(host: "localhost", port: broker.port).send(event)
         #expect(answer == .nak(reason: "Event rejected: Previously seen by this broker"))
         #expect(answer.isPreviouslySeen)
-        #expect(await received == framed(event))
+        #expect(await received == VTPFrame.framed(event))
     }
 
     @Test func refusedConnectionIsAnError() async throws {
@@ -109,8 +106,8 @@ func framed(_ payload: [UInt8]) -> [UInt8] {
     }
 
     @Test(arguments: [
-        (framed(Array("not xml".utf8)), "is not a Transport message"),
-        (framed(Array(#"<trn:Transport xmlns:trn="http://www.telescope-networks.org/xml/Transport/v1.1" role="iamalive"/>"#.utf8)), "role iamalive"),
+        (VTPFrame.framed(Array("not xml".utf8)), "is not a Transport message"),
+        (VTPFrame.framed(Array(#"<trn:Transport xmlns:trn="http://www.telescope-networks.org/xml/Transport/v1.1" role="iamalive"/>"#.utf8)), "role iamalive"),
         ([0xFF, 0xFF, 0xFF, 0xFF], "more than the 1048576 allowed"),
         ([0, 0, 1, 0] + Array("short".utf8), "closed the connection after 5 of 256"),
     ])

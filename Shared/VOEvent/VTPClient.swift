@@ -7,13 +7,13 @@ import FoundationXML
 #endif
 
 /// A broker's verdict on one VOEvent.
-enum VTPAnswer: Sendable, Equatable {
+public enum VTPAnswer: Sendable, Equatable {
     case ack
     /// `reason` is the Transport's `Meta/Result`, empty when the broker gave none.
     case nak(reason: String)
 
     /// Comet naks bytes it already holds; after a retry that means an earlier attempt was delivered.
-    var isPreviouslySeen: Bool {
+    public var isPreviouslySeen: Bool {
         guard case .nak(let reason) = self else { return false }
         return reason.localizedCaseInsensitiveContains("previously seen")
     }
@@ -21,30 +21,37 @@ enum VTPAnswer: Sendable, Equatable {
 
 /// Why no answer came back: the broker could not be reached, was silent, or replied with something that
 /// is not a VTP ack or nak.
-struct VTPError: Error, Sendable, Equatable, CustomStringConvertible {
-    let reason: String
+public struct VTPError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let reason: String
 
-    init(_ reason: String) {
+    public init(_ reason: String) {
         self.reason = reason
     }
 
-    var description: String { reason }
+    public var description: String { reason }
 }
 
 /// Publishes VOEvents to a VTP broker as an author, as `comet-sendvo` does: one connection per event, one
 /// length-prefixed packet out, one Transport reply back. Every wait has a deadline, and the blocking calls
 /// run on a thread of their own: not the cooperative pool, and not Dispatch's global queue either, whose
 /// Linux workers (one per core) a silent broker would hold for seconds while AMQP and file work queued behind.
-struct VTPClient: Sendable {
-    let host: String
-    let port: Int
-    var connectTimeout: Duration = .seconds(5)
+public struct VTPClient: Sendable {
+    public let host: String
+    public let port: Int
+    public var connectTimeout: Duration
     /// For sending the event and reading the reply. Comet drops an author after 20 s, so waiting longer is pointless.
-    var replyTimeout: Duration = .seconds(15)
+    public var replyTimeout: Duration
     /// Transport replies are a few hundred bytes; a peer announcing far more is not a VTP broker.
-    var maximumReplyBytes = 1 << 20
+    public var maximumReplyBytes = 1 << 20
 
-    func send(_ xml: [UInt8]) async throws(VTPError) -> VTPAnswer {
+    public init(host: String, port: Int, connectTimeout: Duration = .seconds(5), replyTimeout: Duration = .seconds(15)) {
+        self.host = host
+        self.port = port
+        self.connectTimeout = connectTimeout
+        self.replyTimeout = replyTimeout
+    }
+
+    public func send(_ xml: [UInt8]) async throws(VTPError) -> VTPAnswer {
         let reply = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[UInt8], VTPError>, Never>) in
             Thread { continuation.resume(returning: Result { () throws(VTPError) in try exchange(xml) }) }.start()
         }
@@ -52,10 +59,10 @@ struct VTPClient: Sendable {
     }
 
     private func exchange(_ xml: [UInt8]) throws(VTPError) -> [UInt8] {
-        guard let length = UInt32(exactly: xml.count) else { throw VTPError("a \(xml.count)-byte event does not fit a VTP frame") }
+        guard UInt32(exactly: xml.count) != nil else { throw VTPError("a \(xml.count)-byte event does not fit a VTP frame") }
         let socket = try DeadlineSocket(host: host, port: port, timeout: connectTimeout)
         let deadline = ContinuousClock.now + replyTimeout
-        try socket.write(withUnsafeBytes(of: length.bigEndian, Array.init) + xml, until: deadline)
+        try socket.write(VTPFrame.framed(xml), until: deadline)
         let replyLength = try socket.read(4, until: deadline).reduce(0) { $0 << 8 | Int($1) }
         guard replyLength <= maximumReplyBytes else {
             throw VTPError("the broker announced a \(replyLength)-byte reply, more than the \(maximumReplyBytes) allowed")
@@ -63,7 +70,7 @@ struct VTPClient: Sendable {
         return try socket.read(replyLength, until: deadline)
     }
 
-    static func answer(parsing reply: [UInt8]) throws(VTPError) -> VTPAnswer {
+    public static func answer(parsing reply: [UInt8]) throws(VTPError) -> VTPAnswer {
         let parser = XMLParser(data: Data(reply))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
