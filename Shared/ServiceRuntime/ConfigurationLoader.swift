@@ -30,7 +30,7 @@ public struct ConfigurationLoader: Sendable {
         do {
             root = try Yams.compose(yaml: yaml) ?? Node([(Node, Node)]())
         } catch {
-            throw ConfigurationError(key: "", reason: "the YAML file is not valid: \(error)")
+            throw ConfigurationError(key: "", reason: "the YAML file is not valid: \(Self.describe(yamlError: error))")
         }
         guard case .mapping(var sections) = root else {
             throw ConfigurationError(key: "", reason: "the YAML file must be a mapping of sections")
@@ -104,6 +104,18 @@ public struct ConfigurationLoader: Sendable {
             return ConfigurationError(key: path(context.codingPath), reason: "is invalid: \(context.debugDescription)")
         @unknown default:
             return ConfigurationError(key: "", reason: "cannot be decoded")
+        }
+    }
+
+    /// Where and what, never the offending line: Yams' own description quotes it, and that line may hold a secret.
+    static func describe(yamlError error: any Error) -> String {
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            "\(problem) at line \(mark.line), column \(mark.column)"
+        case .reader(let problem, let offset, _, _):
+            "\(problem)\(offset.map { " at byte \($0)" } ?? "")"
+        default:
+            "it cannot be parsed"
         }
     }
 }

@@ -34,6 +34,14 @@ private typealias H = CatalogHarness
             #expect(fields["dm_min"] == ["must be a number"])
             #expect(fields["dec"]?.first?.contains("cone search") == true)
 
+            // A cursor not issued here (a time PostgreSQL cannot read) and year 0 are the parameter's fault, named as such.
+            let forged = Data("a|1|5".utf8).base64EncodedString()
+            for (query, field) in [("cursor=\(forged)", "cursor"), ("toa_after=0000-01-01T00:00:00Z", "toa_after")] {
+                let refused = try await client.get("/api/v1/frbs?\(query)", authorization: credentials.read)
+                #expect(refused.status == .badRequest && refused.body.contains("\"\(field)\""), "\(query): \(refused.body)")
+            }
+            #expect(QueryString.pairs("tns_name=FRB+2024%25&x=a%2Bb").map { "\($0.0)=\($0.1)" } == ["tns_name=FRB 2024%", "x=a+b"])
+
             let missing = try await client.get("/api/v1/frbs/\(H.freshId())", authorization: credentials.read)
             #expect(missing.status == .notFound && missing.body.contains(#""code":"not_found""#))
             #expect(try await client.get("/api/v1/frbs/twelve", authorization: credentials.read).status == .badRequest)

@@ -29,6 +29,13 @@ import Testing
           level: info
         """
 
+    @Test func aYAMLErrorSaysWhereButNeverQuotesTheLine() throws {
+        let yaml = "database:\n  url: host=db password=s3cret: \"oops\n"
+        let error = #expect(throws: ConfigurationError.self) { _ = try ConfigurationLoader(environment: [:]).load(Config.self, yaml: yaml) }
+        #expect(error?.description.contains("line") == true)
+        #expect(error?.description.contains("s3cret") == false)
+    }
+
     @Test func readsYAMLWithSnakeCaseKeys() throws {
         let config = try ConfigurationLoader(environment: [:]).load(Config.self, yaml: yaml)
         #expect(config.http.port == 8000)
