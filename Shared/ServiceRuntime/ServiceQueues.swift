@@ -9,7 +9,7 @@ public enum ServiceQueues {
         bindings: ["#.received.*", "notification.#", "tns.#", "trigger.#", "crossmatch.#"])
     public static let notifier = BrokerTopology.Queue(
         name: "notifier",
-        bindings: ["frb.measurement.stored.*", "slack.rating.received.*", "tns.name.assigned.*"])
+        bindings: ["frb.measurement.stored.*", "slack.rating.received.*", "tns.name.assigned.*", "trigger.approval.requested.*"])
     public static let telescopeTrigger = BrokerTopology.Queue(
         name: "telescope-trigger",
         bindings: ["frb.measurement.stored.*", "voevent.stored.*", "trigger.approval.received.*"])

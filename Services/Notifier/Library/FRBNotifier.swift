@@ -6,7 +6,8 @@ import Schema
 
 /// Turns stored events into deliveries. An FRB's first measurement is announced everywhere (Slack,
 /// TNS, each VOEvent broker); a later measurement that narrows the position sends a VOEvent update;
-/// a rating gets its thread reply in Slack, and an FRB the raters reject has its VOEvent retracted.
+/// a rating gets its thread reply in Slack, and an FRB the raters reject has its VOEvent retracted. A
+/// trigger decision waiting for a human is put to Slack with Approve/Reject buttons.
 /// Every delivery goes through the ledger, so a redelivered event sends nothing twice.
 struct FRBNotifier: Sendable {
     let pool: DatabasePool
@@ -65,6 +66,9 @@ struct FRBNotifier: Sendable {
                 }
             }
             return results
+        case EventType.triggerApprovalRequested.rawValue:
+            let request = try Event<TriggerApprovalRequested>.decode(from: message.body).data
+            return [await askForApproval(request)]
         case EventType.tnsNameAssigned.rawValue:
             let assigned = try Event<TNSNameAssigned>.decode(from: message.body).data
             try await pool.withConnection { db in
@@ -82,6 +86,20 @@ struct FRBNotifier: Sendable {
     private func announceInSlack(_ stored: FRBMeasurementStored) async -> DeliveryRun.Result {
         let message = SlackMessage.newFRB(stored, catalogURL: catalogURL)
         let delivery = Delivery(key: "slack:frb:\(stored.frb.frbId)", channel: .slack, target: slack.target, frbId: stored.frb.frbId)
+        let slack = self.slack
+        return await run.run(delivery, payload: nil) { start throws(DeliveryError) in
+            if let ts = try await slack.postedBefore(start, ledgerKey: delivery.key) {
+                return DeliveryReceipt(target: slack.target, externalId: ts, answer: "found in the channel after a restart")
+            }
+            let posted = try await slack.post(message, ledgerKey: delivery.key)
+            return DeliveryReceipt(target: posted.target, externalId: posted.ts, httpStatus: posted.httpStatus, answer: posted.answer)
+        }
+    }
+
+    /// Posted once per decision, found again after a crash like the FRB announcement.
+    private func askForApproval(_ request: TriggerApprovalRequested) async -> DeliveryRun.Result {
+        let delivery = Delivery(key: "slack:approval:\(request.decisionId)", channel: .slack, target: slack.target, frbId: request.subject.frbId)
+        let message = SlackMessage.approvalRequested(request)
         let slack = self.slack
         return await run.run(delivery, payload: nil) { start throws(DeliveryError) in
             if let ts = try await slack.postedBefore(start, ledgerKey: delivery.key) {

@@ -34,10 +34,12 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
     let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
                                                       prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 50), logger: logger))
     let events = TriggerEvents(publisher: publisher, exchange: topology.exchange, logger: logger)
+    let limits = Dictionary(rules.proposals.map { ($0.proposalId, $0.repointingLimit) }, uniquingKeysWith: { first, _ in first })
     let execution = TriggerExecution(pool: pool, mwa: MWAClient(baseURL: configuration.mwaBaseURL, http: HTTPClient(logger: logger)),
-                                     events: events, logger: logger, clock: clock)
+                                     events: events, repointingLimits: limits, logger: logger, clock: clock)
     let frbs = FRBTriggers(pool: pool, proposals: rules.frbProposals, keys: keys, execution: execution, logger: logger, clock: clock)
     let alerts = AlertTriggers(pool: pool, proposals: rules.proposals, keys: keys, execution: execution, logger: logger, clock: clock)
+    let approvals = TriggerApprovals(pool: pool, keys: keys, execution: execution, logger: logger, clock: clock)
 
     let readiness = Readiness()
     readiness.register(publisher: publisher)
@@ -57,9 +59,9 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
                            await alerts.handle(message, consumer: consumer)
                        case EventType.frbMeasurementStored.rawValue:
                            await frbs.handle(message, consumer: consumer)
+                       case EventType.triggerApprovalReceived.rawValue:
+                           await approvals.handle(message, consumer: consumer)
                        default:
-                           // Approval clicks (trigger.approval.received) are not acted on yet: kept in the
-                           // dead-letter queue rather than acknowledged and lost.
                            logger.warning("no handler; dead-lettering", metadata: ["event": "\(message.messageID)", "type": "\(message.routingKey)"])
                            consumer.reject(message)
                        }

@@ -19,6 +19,10 @@ struct TriggerEvents: Sendable {
         try await publish(call, id: "decision-\(call.decisionId)-\(call.endpoint.rawValue)", subject: "trigger/\(call.decisionId)")
     }
 
+    func publish(_ request: TriggerApprovalRequested) async throws {
+        try await publish(request, id: "approval-\(request.decisionId)", subject: "trigger/\(request.decisionId)")
+    }
+
     /// Throws only on shutdown, when the event that led here must come back unacknowledged.
     private func publish<P: EventPayload>(_ payload: P, id: String, subject: String) async throws {
         let event = Event(id: id, source: "/burstwire/telescope-trigger", subject: subject, data: payload)

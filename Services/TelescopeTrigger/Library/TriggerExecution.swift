@@ -5,31 +5,48 @@ import Logging
 import Schema
 import ServiceRuntime
 
-/// Carries out a recorded decision: announces it, or — when it asks the MWA for something — claims the
-/// call in the ledger (one process, once), asks `busy` (a busy telescope is a logged decision), calls,
-/// records the outcome, and publishes the call and the decision with its outcome. A call whose outcome
-/// was lost stays claimed and is never sent again.
+/// Carries out a recorded decision: announces it; puts one awaiting approval to a human; or — when it
+/// asks the MWA for something — claims the call in the ledger (one process, once), checks a running
+/// observation of ours may be interrupted (TraceT's priority override) and that the MWA is not busy
+/// (both logged decisions), calls, records the outcome, and publishes the call and the decision with
+/// its outcome. A call whose outcome was lost stays claimed and is never sent again.
 struct TriggerExecution: Sendable {
     let pool: DatabasePool
     let mwa: MWAClient
     let events: TriggerEvents
+    /// Each proposal's repointing limit, degrees, for the override check.
+    let repointingLimits: [String: Double]
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    func proceed(_ record: TriggerLedger.Record, decision: TriggerDecided, secureKey: Secret?) async throws {
-        var decision = decision
+    func proceed(_ record: TriggerLedger.Record, secureKey: Secret?) async throws {
+        var decision = record.decided(at: clock())
         guard record.callState == .ready, let action = record.action, let secureKey else {
             if record.callState == .claimed {
                 decision.reason.append(DecisionLogEntry(time: clock(), message: "An earlier MWA call was interrupted; its outcome is unknown, so it is not sent again."))
                 decision.status = .error
             }
             try await events.publish(decision)
+            if record.callState == .awaiting {
+                try await events.publish(TriggerApprovalRequested(
+                    decisionId: record.decisionId, proposalId: record.proposalId, subject: record.subject, approvers: [],
+                    summary: record.reason.map(\.message).joined(separator: "\n"), requestedAt: clock()))
+            }
             return
         }
         let ledger = TriggerLedger(pool: pool)
         guard try await ledger.claim(key: record.key) else { return }
-        if let busyReason = await busy(action) {
-            decision.reason.append(DecisionLogEntry(time: clock(), message: busyReason))
+        // A pretend call holds no telescope time: it neither clashes nor is clashed with.
+        let running = action.pretend ? nil : try await ledger.runningObservation(excluding: record.key, now: clock())
+        let contender = PriorityOverride.Contender(priority: record.priority, repointingLimit: repointingLimits[record.proposalId] ?? 10,
+                                                   position: record.position)
+        let override = PriorityOverride.mayInterrupt(running, by: contender, now: clock())
+        if running != nil {
+            decision.reason.append(DecisionLogEntry(time: clock(), message: override.reason))
+        }
+        let refusal = override.allowed ? await busy(action) : "Not interrupting the running observation of \(running?.proposalId ?? "?")."
+        if let refusal {
+            decision.reason.append(DecisionLogEntry(time: clock(), message: refusal))
             decision.status = .ignored
             try await ledger.settle(key: record.key, status: .ignored, reason: decision.reason, callState: .none, triggerId: nil)
             try await events.publish(decision)

@@ -32,5 +32,16 @@ enum TriggerSchema {
             -- What the decision asks of the MWA, so a redelivery carries out the recorded request, not a new plan.
             ALTER TABLE trigger_decisions ADD COLUMN action jsonb;
             """),
+        Migration(version: 4, name: "approvals and priorities", sql: """
+            -- awaiting: a pending decision's request waits for a human; approved it becomes ready.
+            ALTER TABLE trigger_decisions DROP CONSTRAINT trigger_decisions_call_state_check;
+            ALTER TABLE trigger_decisions ADD CONSTRAINT trigger_decisions_call_state_check
+                CHECK (call_state IN ('none', 'awaiting', 'ready', 'claimed', 'sent', 'failed'));
+            -- What the decision concerns, for re-announcing it after an approval; the proposal's priority,
+            -- for the override check against a running observation; who answered.
+            ALTER TABLE trigger_decisions ADD COLUMN subject jsonb, ADD COLUMN position jsonb, ADD COLUMN priority integer,
+                ADD COLUMN answered_by text;
+            CREATE INDEX trigger_decisions_sent ON trigger_decisions (updated_at) WHERE call_state = 'sent';
+            """),
     ])
 }

@@ -81,33 +81,28 @@ struct ObservingRulesTests {
         #expect([DecisionOutcome.trigger, .pending, .ignore, .cancel].map(\.status) == [.triggered, .pending, .ignored, .cancelled])
     }
 
-    @Test("priority override: lower number wins, equal priority only for a position beyond the limit, pretend never clashes")
-    func priorityOverride() throws {
-        var proposal = try RulesFixtures.proposal("mwa_grb_proposal_settings")
-        var decision = ProposalRules.decide(proposal: proposal, events: [pointings[0]], now: now)
-        decision.pretend = false
+    @Test("priority override: lower number wins, equal priority only for a position beyond the limit, an ended observation never clashes")
+    func priorityOverride() {
+        var contender = PriorityOverride.Contender(priority: 1, repointingLimit: 10, position: TriggerPosition(ra: 165, dec: -45))
         var running = RunningObservation(proposalId: "OTHER", priority: 1, position: TriggerPosition(ra: 163, dec: -48),
-                                         pretend: false, ends: now.addingTimeInterval(600))
-        let near = PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now)
+                                         ends: now.addingTimeInterval(600))
+        let near = PriorityOverride.mayInterrupt(running, by: contender, now: now)
         #expect(!near.allowed && near.reason.contains("within the repointing limit"))
         running.position = TriggerPosition(ra: 10, dec: 20)
-        #expect(PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now).allowed)
+        #expect(PriorityOverride.mayInterrupt(running, by: contender, now: now).allowed)
         running.priority = 0
-        let outranked = PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now)
+        let outranked = PriorityOverride.mayInterrupt(running, by: contender, now: now)
         #expect(!outranked.allowed && outranked.reason == "Priority 1 does not outrank OTHER's priority 0.")
         running.priority = 2
-        #expect(PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now).allowed)
+        #expect(PriorityOverride.mayInterrupt(running, by: contender, now: now).allowed)
         running.priority = 0
         running.ends = now
-        #expect(PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now).allowed)
+        #expect(PriorityOverride.mayInterrupt(running, by: contender, now: now).allowed)
         running.ends = now.addingTimeInterval(600)
-        running.pretend = true
-        #expect(PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now).allowed)
-        running.pretend = false
         running.priority = 1
         running.position = nil
-        #expect(!PriorityOverride.mayInterrupt(running, with: proposal, decision: decision, now: now).allowed)
-        proposal.priority = 0
-        #expect(PriorityOverride.mayInterrupt(nil, with: proposal, decision: decision, now: now).allowed)
+        #expect(!PriorityOverride.mayInterrupt(running, by: contender, now: now).allowed)
+        contender.priority = 0
+        #expect(PriorityOverride.mayInterrupt(nil, by: contender, now: now).allowed)
     }
 }

@@ -21,7 +21,8 @@ struct TriggerHarness {
     let start: Date
     let clock: @Sendable () -> Date
 
-    init(simulators: SimulatorServer, start: Date) throws {
+    /// `frbPretend` and `frbPriority` set the FRB proposal's; the GRB proposal is always pretend.
+    init(simulators: SimulatorServer, start: Date, frbPretend: Bool = true, frbPriority: Int = 1) throws {
         let prefix = bus.prefix
         rulesFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-rules.yaml")
         try """
@@ -33,7 +34,8 @@ struct TriggerHarness {
                 min_dm: 100
                 horizon_limit: 20
                 freqspecs: "145,24"
-                pretend: true
+                pretend: \(frbPretend)
+                priority: \(frbPriority)
             proposals:
               - proposal_id: grb-\(prefix)
                 project_id: G0055

@@ -10,7 +10,8 @@ import ServiceRuntime
 /// proposal (highest priority first) decide over the group as it stood when this event arrived. Events
 /// of one group are judged one at a time (an advisory lock), so two concurrent events cannot each
 /// start a first observation. An event that asks for an observation (a first trigger or a repoint) is
-/// recorded under its own IVORN, so each observation is requested once, by `TriggerExecution`.
+/// recorded under its own IVORN, so each observation is requested once, by `TriggerExecution`; a
+/// pending one records the observation it would ask for and waits for a human's approval.
 struct AlertTriggers: Sendable {
     let pool: DatabasePool
     /// Highest priority first.
@@ -52,11 +53,8 @@ struct AlertTriggers: Sendable {
             // A made-up trig id differs on every parse; such an event is a group of its own, by IVORN.
             let group = "\(alert.telescope ?? "unknown"):\(alert.selfGeneratedTrigId ? ivorn : alert.trigId ?? ivorn)"
             let records = try await decide(alert, ivorn: ivorn, xml: stored.voevent.xml, group: group)
-            for (proposal, verdict, record) in records {
-                let subject = TriggerSubject(kind: .voevent, ivorn: ivorn, trigId: alert.trigId)
-                let decision = TriggerDecided(decisionId: record.decisionId, subject: subject, proposalId: proposal.proposalId,
-                                              status: record.status, reason: record.reason, position: verdict.position, decidedAt: clock())
-                try await execution.proceed(record, decision: decision, secureKey: keys[proposal.proposalId])
+            for (proposal, record) in records {
+                try await execution.proceed(record, secureKey: keys[proposal.proposalId])
             }
             consumer.ack(message)
         } catch {
@@ -69,7 +67,7 @@ struct AlertTriggers: Sendable {
     /// Adds the alert to its group and records every proposal's decision, in one transaction holding the
     /// group's lock. The group is read up to this event, so a redelivery judges what it judged before.
     private func decide(_ alert: AlertEvent, ivorn: String, xml: String, group: String) async throws
-        -> [(ProposalSettings, Decision, TriggerLedger.Record)] {
+        -> [(ProposalSettings, TriggerLedger.Record)] {
         let (proposals, now) = (self.proposals, clock())
         return try await pool.transaction { db in
             try db.query("SELECT pg_advisory_xact_lock(hashtext($1))", [group])
@@ -83,10 +81,14 @@ struct AlertTriggers: Sendable {
             let events = documents.compactMap { try? AlertParser.parse(Array($0.utf8), now: now) }
             return try proposals.map { proposal in
                 let verdict = ProposalRules.decide(proposal: proposal, events: events, now: now, altitude: Self.altitude)
-                let action = verdict.outcome == .trigger && verdict.observeNow ? Self.request(for: verdict, alert: alert, proposal: proposal) : nil
-                let record = try TriggerLedger.record(key: "alert:\(group)|\(proposal.proposalId)|\(ivorn)", proposalId: proposal.proposalId,
-                                                      status: verdict.status, reason: verdict.log, action: action, in: db)
-                return (proposal, verdict, record)
+                // A pending decision's request is recorded too, and sent only once a human approves it.
+                let asks = (verdict.outcome == .trigger && verdict.observeNow) || verdict.outcome == .pending
+                let action = asks ? Self.request(for: verdict, alert: alert, proposal: proposal) : nil
+                let record = try TriggerLedger.record(.init(
+                    key: "alert:\(group)|\(proposal.proposalId)|\(ivorn)", proposalId: proposal.proposalId, priority: proposal.priority,
+                    subject: TriggerSubject(kind: .voevent, ivorn: ivorn, trigId: alert.trigId), position: verdict.position,
+                    status: verdict.status, reason: verdict.log, action: action), in: db)
+                return (proposal, record)
             }
         }
     }

@@ -20,6 +20,8 @@ struct FRBProposal: Decodable, Sendable, Equatable {
     /// Seconds saved either side of the predicted arrival.
     var marginSeconds: Double = 8
     var pretend: Bool = true
+    /// Lower wins the telescope from a running observation of ours (TraceT's priority).
+    var priority: Int = 1
     var creator: String = "burstwire/telescope-trigger"
 
     /// The band the MWA observes with `freqspecs`, MHz: channel n spans (n ± ½) × 1.28 MHz.
@@ -48,6 +50,7 @@ struct FRBProposal: Decodable, Sendable, Equatable {
         bufferSeconds = try c.decodeIfPresent(Double.self, forKey: .bufferSeconds) ?? bufferSeconds
         marginSeconds = try c.decodeIfPresent(Double.self, forKey: .marginSeconds) ?? marginSeconds
         pretend = try c.decodeIfPresent(Bool.self, forKey: .pretend) ?? pretend
+        priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? priority
         creator = try c.decodeIfPresent(String.self, forKey: .creator) ?? creator
     }
 
@@ -55,6 +58,6 @@ struct FRBProposal: Decodable, Sendable, Equatable {
     private enum Keys: String, CodingKey {
         case proposalId = "proposal_id", projectId = "project_id", secureKeyEnv = "secure_key_env", minSn = "min_sn", minDm = "min_dm"
         case maxDm = "max_dm", horizonLimit = "horizon_limit", freqspecs, bufferSeconds = "buffer_seconds"
-        case marginSeconds = "margin_seconds", pretend, creator
+        case marginSeconds = "margin_seconds", pretend, priority, creator
     }
 }

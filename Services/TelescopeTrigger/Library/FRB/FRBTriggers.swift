@@ -47,10 +47,9 @@ struct FRBTriggers: Sendable {
         let position = TriggerPosition(ra: stored.measurement.ra, dec: stored.measurement.dec,
                                        posError: max(stored.measurement.raPosError, stored.measurement.decPosError))
         let plan = FRBFollowUp.plan(stored, proposal: proposal, now: clock())
-        let record = try await TriggerLedger(pool: pool).record(key: key, proposalId: proposal.proposalId, status: plan.status,
-                                                                reason: plan.reason, action: plan.action)
-        let decision = TriggerDecided(decisionId: record.decisionId, subject: subject, proposalId: proposal.proposalId,
-                                      status: record.status, reason: record.reason, position: position, decidedAt: clock())
-        try await execution.proceed(record, decision: decision, secureKey: keys[proposal.proposalId])
+        let record = try await TriggerLedger(pool: pool).record(.init(
+            key: key, proposalId: proposal.proposalId, priority: proposal.priority, subject: subject, position: position,
+            status: plan.status, reason: plan.reason, action: plan.action))
+        try await execution.proceed(record, secureKey: keys[proposal.proposalId])
     }
 }

@@ -1,0 +1,138 @@
+import Astro
+import Database
+import Foundation
+import HummingbirdTesting
+import Messaging
+import Schema
+import Simulators
+import Testing
+import TestSupport
+@testable import TelescopeTrigger
+
+/// A GRB whose duration falls in a proposal's pending window waits for a human: the decision is
+/// recorded with the observation it would ask for, an approval request goes out, and only an approval
+/// sends it — once, however often the answer arrives.
+@Suite struct ApprovalServiceTests {
+    /// A Fermi GRB (1.536 s, in TraceT's default pending window 1.025–2.056 s) with a fresh trig id, at a
+    /// moment its position is 12° above the MWA's horizon.
+    struct PendingGRB: Sendable {
+        let moment: Date
+        let trigId = String(Int.random(in: 100_000_000...999_999_999))
+        let stored: VOEventStored
+
+        init() throws {
+            let position = EquatorialPosition(rightAscensionDegrees: 241.6167, declinationDegrees: 48.4167)
+            var moment = Date(timeIntervalSince1970: 1_763_683_200)
+            while Site.mwa.horizontalPosition(of: position, at: moment).altitude.degrees < 12 { moment.addTimeInterval(120) }
+            self.moment = moment
+            let trigId = self.trigId
+            let original = try String(contentsOf: TestInfrastructure.repositoryRoot
+                .appendingPathComponent("Tests/Fixtures/data/voevents/tracet/Fermi_GRB.xml"), encoding: .utf8)
+            let xml = original.replacingOccurrences(of: "533367528", with: trigId)
+                .replacingOccurrences(of: "value=\"0.512\"", with: "value=\"1.536\"")
+            let ivorn = "ivo://nasa.gsfc.gcn/Fermi#GBM_Flt_Pos_2017-11-26T05:38:43.71_\(trigId)_46-276"
+            let packet = VOEventPacket(ivorn: ivorn, role: .observation, xml: xml, sha256: "x", receivedVia: .vtp, receivedAt: moment)
+            stored = VOEventStored(voevent: packet, summary: VOEventSummary(stream: "nasa.gsfc.gcn/Fermi", localId: "GBM_Flt_Pos"))
+        }
+
+        func message(_ harness: TriggerHarness) throws -> OutgoingMessage { try harness.message(stored) }
+    }
+
+    private func approvalRequest(from observer: EventConsumer) async throws -> TriggerApprovalRequested {
+        for _ in 0..<10 {
+            let batch = try await collect(1, from: observer, within: .seconds(20))
+            if let message = batch.first, message.routingKey == EventType.triggerApprovalRequested.rawValue {
+                return try Event<TriggerApprovalRequested>.decode(from: message.body).data
+            }
+        }
+        throw CancellationError()
+    }
+
+    @Test func anApprovedPendingGRBIsObservedOnce() async throws {
+        let simulators = try await SimulatorServer.start()
+        let grb = try PendingGRB()
+        let harness = try TriggerHarness(simulators: simulators, start: grb.moment)
+        let (application, services) = try await buildApplication(configuration: harness.configuration, environment: harness.environment,
+                                                                 clock: harness.clock, logger: harness.logger)
+        let publisher = try harness.publisher()
+        let observer = try await harness.observer()
+        let ledger = LedgerRows(pool: services.pool)
+        try await application.test(.live) { _ in
+            try await publisher.publish(try grb.message(harness))
+            let request = try await approvalRequest(from: observer)
+            #expect(request.subject.trigId == grb.trigId && request.proposalId == "grb-\(harness.prefix)")
+            #expect(request.summary.contains("waiting for a human's decision"))
+            let pending = try await ledger.fermi(grb.trigId)
+            #expect(pending.status == "pending" && pending.callState == "awaiting")
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(!simulators.mwa.calls.contains { $0.service == "triggervcs" })
+
+            let approval = TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil, approver: "slack:U1 (ada)",
+                                                   approved: true, receivedAt: Date())
+            try await publisher.publish(try harness.message(approval))
+            try await eventually("the approved observation was requested") { simulators.mwa.calls.contains { $0.service == "triggervcs" } }
+            let call = try #require(simulators.mwa.calls.first { $0.service == "triggervcs" })
+            #expect(call.parameters["ra"] == "241.6167" && call.parameters["pretend"] == "True" && call.parameters["obsname"] == "Fermi_\(grb.trigId)")
+            try await eventually("the outcome is recorded") { try await ledger.fermi(grb.trigId).callState == "sent" }
+            let done = try await ledger.fermi(grb.trigId)
+            #expect(done.status == "triggered" && done.reason.contains("Approved by slack:U1 (ada).") && done.reason.contains("The MWA accepted triggervcs"))
+
+            // The same click delivered again, a late rejection and the alert redelivered change nothing.
+            try await publisher.publish(try harness.message(approval))
+            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
+                                                                                   approver: "slack:U2 (bo)", approved: false, receivedAt: Date())))
+            try await publisher.publish(try grb.message(harness))
+            try await Task.sleep(for: .seconds(1))
+            #expect(simulators.mwa.calls.filter { $0.service == "triggervcs" }.count == 1)
+            #expect(try await ledger.fermi(grb.trigId).status == "triggered")
+        }
+        await observer.stop()
+        await publisher.shutdown()
+        await harness.cleanUp()
+        await simulators.stop()
+    }
+
+    @Test func aRejectedPendingGRBIsCancelledAndNeverObserved() async throws {
+        let simulators = try await SimulatorServer.start()
+        let grb = try PendingGRB()
+        let harness = try TriggerHarness(simulators: simulators, start: grb.moment)
+        let (application, services) = try await buildApplication(configuration: harness.configuration, environment: harness.environment,
+                                                                 clock: harness.clock, logger: harness.logger)
+        let publisher = try harness.publisher()
+        let observer = try await harness.observer()
+        let ledger = LedgerRows(pool: services.pool)
+        try await application.test(.live) { _ in
+            try await publisher.publish(try grb.message(harness))
+            let request = try await approvalRequest(from: observer)
+            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
+                                                                                   approver: "slack:U2 (bo)", approved: false, receivedAt: Date())))
+            try await eventually("the decision is cancelled") { try await ledger.fermi(grb.trigId).status == "cancelled" }
+            // A later approval of the rejected decision sends nothing.
+            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
+                                                                                   approver: "slack:U1 (ada)", approved: true, receivedAt: Date())))
+            try await Task.sleep(for: .seconds(1))
+            #expect(!simulators.mwa.calls.contains { $0.service == "triggervcs" })
+            let row = try await ledger.fermi(grb.trigId)
+            #expect(row.callState == "none" && row.reason.contains("Rejected by slack:U2 (bo).") && !row.reason.contains("Approved"))
+        }
+        await observer.stop()
+        await publisher.shutdown()
+        await harness.cleanUp()
+        await simulators.stop()
+    }
+}
+
+/// Decisions read back from the trigger ledger.
+struct LedgerRows: Sendable {
+    let pool: DatabasePool
+
+    /// The one decision on a Fermi trigger.
+    func fermi(_ trigId: String) async throws -> (status: String, callState: String, reason: String) {
+        try await pool.withConnection { db in
+            let row = try #require(try db.query("""
+                SELECT status, call_state, reason::text AS reason FROM trigger_decisions WHERE decision_key LIKE $1
+                """, ["alert:Fermi:\(trigId)|%"]).first)
+            return (try row.string("status"), try row.string("call_state"), try row.string("reason"))
+        }
+    }
+}
