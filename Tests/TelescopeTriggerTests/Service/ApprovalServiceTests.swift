@@ -38,14 +38,12 @@ import TestSupport
         func message(_ harness: TriggerHarness) throws -> OutgoingMessage { try harness.message(stored) }
     }
 
+    /// The pending decision is announced, then put to a human.
     private func approvalRequest(from observer: EventConsumer) async throws -> TriggerApprovalRequested {
-        for _ in 0..<10 {
-            let batch = try await collect(1, from: observer, within: .seconds(20))
-            if let message = batch.first, message.routingKey == EventType.triggerApprovalRequested.rawValue {
-                return try Event<TriggerApprovalRequested>.decode(from: message.body).data
-            }
-        }
-        throw CancellationError()
+        let events = try await collect(2, from: observer)
+        let request = try #require(events.first { $0.routingKey == EventType.triggerApprovalRequested.rawValue })
+        #expect(events.map(\.routingKey) == [EventType.triggerDecided.rawValue, EventType.triggerApprovalRequested.rawValue])
+        return try Event<TriggerApprovalRequested>.decode(from: request.body).data
     }
 
     @Test func anApprovedPendingGRBIsObservedOnce() async throws {
@@ -60,6 +58,7 @@ import TestSupport
         try await application.test(.live) { _ in
             try await publisher.publish(try grb.message(harness))
             let request = try await approvalRequest(from: observer)
+            await observer.stop()
             #expect(request.subject.trigId == grb.trigId && request.proposalId == "grb-\(harness.prefix)")
             #expect(request.summary.contains("waiting for a human's decision"))
             let pending = try await ledger.fermi(grb.trigId)
@@ -86,7 +85,6 @@ import TestSupport
             #expect(simulators.mwa.calls.filter { $0.service == "triggervcs" }.count == 1)
             #expect(try await ledger.fermi(grb.trigId).status == "triggered")
         }
-        await observer.stop()
         await publisher.shutdown()
         await harness.cleanUp()
         await simulators.stop()
@@ -104,6 +102,7 @@ import TestSupport
         try await application.test(.live) { _ in
             try await publisher.publish(try grb.message(harness))
             let request = try await approvalRequest(from: observer)
+            await observer.stop()
             try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
                                                                                    approver: "slack:U2 (bo)", approved: false, receivedAt: Date())))
             try await eventually("the decision is cancelled") { try await ledger.fermi(grb.trigId).status == "cancelled" }
@@ -114,8 +113,19 @@ import TestSupport
             #expect(!simulators.mwa.calls.contains { $0.service == "triggervcs" })
             let row = try await ledger.fermi(grb.trigId)
             #expect(row.callState == "none" && row.reason.contains("Rejected by slack:U2 (bo).") && !row.reason.contains("Approved"))
+
+            // An answer to a decision that does not exist is kept in the dead-letter queue, not dropped.
+            let queue = try #require(harness.topology.queues.first { $0.name.hasSuffix("telescope-trigger") })
+            let parked = EventConsumer(configuration: .init(address: try harness.address, queue: queue.deadLetterQueue, topology: harness.topology))
+            let unknown = "approval-of-nothing-\(grb.trigId)"
+            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: Int64.max - 1, proposalId: nil,
+                                                                                   approver: "slack:U3 (cy)", approved: true, receivedAt: Date()),
+                                                        id: unknown))
+            let dead = try await collect(1, from: parked)
+            #expect(dead.first?.messageID == unknown)
+            dead.forEach { parked.ack($0) }
+            await parked.stop()
         }
-        await observer.stop()
         await publisher.shutdown()
         await harness.cleanUp()
         await simulators.stop()

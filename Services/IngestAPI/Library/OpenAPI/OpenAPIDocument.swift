@@ -164,6 +164,24 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/frb/chime-notices": {
+      "post": {
+        "summary": "Submit a CHIME/FRB JSON notice (GCN schema gcn/notices/chime/frb) as a first detection, timed at the band centre",
+        "security": [{"bearer": []}, {"basic": []}],
+        "parameters": [{"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string", "maxLength": 200}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
+          "required": ["id", "alert_type", "trigger_time", "trigger_time_inf_freq", "snr", "ra", "dec", "ra_dec_error", "dm", "dm_error", "sampling_time", "spectral_band", "npol", "tsys"]}}}},
+        "responses": {
+          "201": {"description": "Created; names every id.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DetectionCreated"}}}},
+          "400": {"description": "Invalid fields, or trigger_time disagreeing with trigger_time_inf_freq dispersed to the bottom of the band.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "409": {"description": "A request with this Idempotency-Key is still being processed."},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "422": {"description": "The Idempotency-Key was used with a different body."},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/api/v1/frb/{frb_id}/measurements": {
       "post": {
         "summary": "Add a measurement to an FRB (the pipeline's radio YAML or JSON)",

@@ -6,7 +6,8 @@ import Schema
 
 /// The native FRB API: `POST /api/v1/frb/detections` takes a whole first detection (the pipeline's
 /// observation and radio documents as JSON or YAML, images as base64 or multipart parts) in one
-/// request, `POST /api/v1/frb/{frb_id}/measurements` adds a measurement. Both honour `Idempotency-Key`,
+/// request, `POST /api/v1/frb/chime-notices` takes a CHIME/FRB JSON notice as one,
+/// `POST /api/v1/frb/{frb_id}/measurements` adds a measurement. All honour `Idempotency-Key`,
 /// and answers name every created id.
 struct NativeRoutes: Sendable {
     let uploads: FRBUploads
@@ -54,6 +55,19 @@ struct NativeRoutes: Sendable {
                 return (.created, try JSONResponse.encode(DetectionCreated(
                     observationId: observation.observationId, frbId: frb.frbId, measurementId: measurement.measurementId,
                     imageUrls: Dictionary(uniqueKeysWithValues: named))))
+            }
+        }
+        router.post("/api/v1/frb/chime-notices") { request, context -> Response in
+            try await idempotent(request, logger: context.logger) { body in
+                let document = try validate { () throws(FieldErrors) in
+                    guard request.headers[.contentType].map({ DocumentSyntax(contentType: $0) == .json }) == true else {
+                        throw FieldErrors(["content_type": ["Send the CHIME/FRB notice as application/json."]])
+                    }
+                    return try CHIMENotice.detection(body: body)
+                }
+                let (observation, frb, measurement) = try await uploads.createDetection(document, images: FRBImages())
+                return (.created, try JSONResponse.encode(DetectionCreated(
+                    observationId: observation.observationId, frbId: frb.frbId, measurementId: measurement.measurementId, imageUrls: [:])))
             }
         }
         router.post("/api/v1/frb/{frb_id}/measurements") { request, context -> Response in
