@@ -99,7 +99,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ingest-api",
-            dependencies: ["IngestAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["IngestAPI", "Messaging", "ServiceRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/IngestAPI/Executable"
         ),
 
@@ -201,6 +201,12 @@ let package = Package(
         .testTarget(name: "AstroTests", dependencies: ["Astro"], path: "Tests/AstroTests"),
         .testTarget(name: "VOEventTests", dependencies: ["VOEvent", "Schema"], path: "Tests/VOEventTests"),
         .testTarget(name: "FITSTests", dependencies: ["FITS"], path: "Tests/FITSTests", exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SuiteTests",
+            dependencies: ["IngestAPI", "CatalogStore", "Notifier", "TelescopeTrigger", "Simulators", "TestSupport", "Astro", "VOEvent",
+                           "HTTPClient", "Database", "Messaging", "ServiceRuntime", "Schema", "Identity"],
+            path: "Tests/SuiteTests"
+        ),
         .executableTarget(name: "broker-bench", dependencies: ["Messaging", "TestSupport"], path: "Tests/Benchmarks/BrokerBench"),
         .executableTarget(
             name: "trigger-latency",
@@ -211,6 +217,11 @@ let package = Package(
             name: "notify-latency",
             dependencies: ["IngestAPI", "CatalogStore", "Notifier", "Simulators", "TestSupport", "HTTPClient"],
             path: "Tests/Benchmarks/NotifyLatency"
+        ),
+        .executableTarget(
+            name: "suite-tools",
+            dependencies: ["Simulators", "VOEvent", "HTTPClient", "Database", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/SuiteTools"
         ),
         .executableTarget(
             name: "catalog-bench",

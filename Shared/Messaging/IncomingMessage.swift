@@ -9,6 +9,9 @@ public struct IncomingMessage: Sendable {
     public let redelivered: Bool
     /// Earlier delivery attempts, as counted by the quorum queue (0 on the first delivery).
     public let deliveryCount: Int
+    /// The event type: the message's type property, which a replay from a dead-letter queue keeps while
+    /// its routing key becomes the queue's name; the routing key for messages published without one.
+    public var eventType: String { type.isEmpty ? routingKey : type }
     let tag: UInt64
     let session: UInt64
 }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The outside world in one process: Slack, TNS and the MWA on one loopback HTTP port (Slack's webhook
 /// at `/webhook/…`, its Web API at `/api`, TNS at `/tns/api`, the MWA at `/trigger`) and a VTP broker
-/// on another, until `stop()`.
+/// on another, until `stop()`. `GET /simulator/record` tells what each received.
 public final class SimulatorServer: Sendable {
     public let slack: SlackSimulator
     public let tns: TNSSimulator
@@ -42,6 +42,7 @@ public final class SimulatorServer: Sendable {
         slack.addRoutes(to: router)
         tns.addRoutes(to: router, prefix: "tns/api")
         mwa.addRoutes(to: router)
+        SimulatorRecord.addRoute(to: router, slack: slack, tns: tns, mwa: mwa, broker: broker)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: httpPort), serverName: "simulators"),

@@ -34,8 +34,8 @@ struct CatalogWriter: Sendable {
     func store(_ batch: [IncomingMessage], in db: isolated DatabaseConnection) throws -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: batch.count)
         let measurementType = EventType.frbMeasurementReceived.rawValue
-        let bulk = batch.indices.filter { batch[$0].routingKey == measurementType }
-        for index in batch.indices where batch[index].routingKey != measurementType {
+        let bulk = batch.indices.filter { batch[$0].eventType == measurementType }
+        for index in batch.indices where batch[index].eventType != measurementType {
             outcomes[index] = try store(batch[index], in: db)
         }
         if bulk.count > 1, let stored = try? db.transaction({ db in try measurements.store(bulk.map { batch[$0] }, in: db) }) {
@@ -59,7 +59,7 @@ struct CatalogWriter: Sendable {
     /// Why a message can never be stored; the message itself goes to the dead-letter queue.
     static func recordRejection(_ message: IncomingMessage, reason: String, in db: isolated DatabaseConnection) throws {
         try db.query("INSERT INTO catalog_rejections (event_id, routing_key, reason) VALUES ($1, $2, $3)",
-                     [message.messageID, message.routingKey, reason])
+                     [message.messageID, message.eventType, reason])
     }
 
     private func classify(_ message: IncomingMessage, in db: isolated DatabaseConnection) throws -> Outcome {

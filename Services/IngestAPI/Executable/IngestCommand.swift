@@ -13,7 +13,7 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest-api",
         abstract: "Burstwire's write edge: FRB uploads, VOEvents (HTTP and VTP), YSE-PZ uploads, Slack callbacks.",
-        subcommands: [Serve.self, User.self, Token.self],
+        subcommands: [Serve.self, User.self, Token.self, DeadLetters.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Messaging
 import Schema
+import ServiceRuntime
 
 /// What a delivery produced, for the ledger and the `notification.*` event.
 struct DeliveryReceipt: Sendable {
@@ -28,6 +29,12 @@ struct DeliveryRun: Sendable {
     enum Result: Sendable, Equatable {
         case done
         case retry(String)
+        /// The ledger's database is unreachable: run the delivery again once it is back.
+        case unavailable(String)
+
+        static func failed(_ what: String, _ error: any Error) -> Result {
+            DatabaseOutage.isOutage(error) ? .unavailable("\(what): \(error)") : .retry("\(what): \(error)")
+        }
     }
 
     func run(_ delivery: Delivery, payload: String?,
@@ -36,7 +43,7 @@ struct DeliveryRun: Sendable {
         do {
             start = try await ledger.begin(delivery, payload: payload)
         } catch {
-            return .retry("ledger unavailable: \(error)")
+            return .failed("ledger unavailable", error)
         }
         let attempt: Int
         switch start {
@@ -58,7 +65,7 @@ struct DeliveryRun: Sendable {
                                                      sentAt: Date()),
                                   id: "\(delivery.key)#\(attempt)")
             } catch {
-                return .retry("failure not recorded: \(error)")
+                return .failed("failure not recorded", error)
             }
             return error.permanent ? .done : .retry(error.reason)
         }
@@ -74,7 +81,7 @@ struct DeliveryRun: Sendable {
                               id: "\(delivery.key)#\(attempt)")
             return .done
         } catch {
-            return .retry("outcome not recorded: \(error)")
+            return .failed("outcome not recorded", error)
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Messaging
 import Schema
+import ServiceRuntime
 
 /// Turns stored events into deliveries. An FRB's first measurement is announced everywhere (Slack,
 /// TNS, each VOEvent broker); a later measurement that narrows the position sends a VOEvent update;
@@ -19,33 +20,46 @@ struct FRBNotifier: Sendable {
     let logger: Logger
 
     /// Handles one message: ack when every delivery it asked for is done, retry (with backoff, then the
-    /// queue's delivery limit) when one failed in a way worth retrying, reject what cannot be read.
+    /// queue's delivery limit) when one failed in a way worth retrying, reject what cannot be read. While
+    /// the database is unreachable the message is kept and its deliveries run again in place, so an
+    /// outage never spends the message's delivery attempts.
     func handle(_ message: IncomingMessage, consumer: EventConsumer) async {
-        let results: [DeliveryRun.Result]
-        do {
-            results = try await deliveries(for: message)
-        } catch let error as DecodingError {
-            logger.error("dead-lettering an unreadable event", metadata: ["event": "\(message.messageID)", "reason": "\(error)"])
-            consumer.reject(message)
+        var outage = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
+        while true {
+            let results: [DeliveryRun.Result]
+            do {
+                results = try await DatabaseOutage.retrying(logger: logger) { try await deliveries(for: message) }
+            } catch let error as DecodingError {
+                logger.error("dead-lettering an unreadable event", metadata: ["event": "\(message.messageID)", "reason": "\(error)"])
+                consumer.reject(message)
+                return
+            } catch {
+                logger.warning("notifier state unavailable; the event will be retried", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+                consumer.nack(message, requeue: true)
+                return
+            }
+            let unavailable = results.contains { if case .unavailable = $0 { true } else { false } }
+            if unavailable, (try? await Task.sleep(for: outage.next())) != nil { continue }
+            let retries = results.compactMap { result -> String? in
+                switch result {
+                case .done: nil
+                case .retry(let reason), .unavailable(let reason): reason
+                }
+            }
+            if retries.isEmpty {
+                consumer.ack(message)
+            } else {
+                logger.warning("deliveries to retry", metadata: ["event": "\(message.messageID)", "reasons": "\(retries)"])
+                try? await Task.sleep(for: .seconds(min(30, 1 << min(message.deliveryCount, 5))))
+                consumer.nack(message, requeue: true)
+            }
             return
-        } catch {
-            logger.warning("notifier state unavailable; the event will be retried", metadata: ["error": "\(error)"])
-            try? await Task.sleep(for: .seconds(1))
-            consumer.nack(message, requeue: true)
-            return
-        }
-        let retries = results.compactMap { if case .retry(let reason) = $0 { reason } else { nil } }
-        if retries.isEmpty {
-            consumer.ack(message)
-        } else {
-            logger.warning("deliveries to retry", metadata: ["event": "\(message.messageID)", "reasons": "\(retries)"])
-            try? await Task.sleep(for: .seconds(min(30, 1 << min(message.deliveryCount, 5))))
-            consumer.nack(message, requeue: true)
         }
     }
 
     private func deliveries(for message: IncomingMessage) async throws -> [DeliveryRun.Result] {
-        switch message.routingKey {
+        switch message.eventType {
         case EventType.frbMeasurementStored.rawValue:
             let stored = try Event<FRBMeasurementStored>.decode(from: message.body).data
             var results: [DeliveryRun.Result] = []

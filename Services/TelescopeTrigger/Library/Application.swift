@@ -54,7 +54,7 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
         services: [PublisherService(publisher), DatabasePoolService(pool),
                    // Different FRBs are independent, and the ledger keeps any one decision single.
                    MessageHandlerService(consumer: consumer, concurrency: 16) { message, consumer in
-                       switch message.routingKey {
+                       switch message.eventType {
                        case EventType.voeventStored.rawValue:
                            await alerts.handle(message, consumer: consumer)
                        case EventType.frbMeasurementStored.rawValue:
@@ -62,7 +62,7 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
                        case EventType.triggerApprovalReceived.rawValue:
                            await approvals.handle(message, consumer: consumer)
                        default:
-                           logger.warning("no handler; dead-lettering", metadata: ["event": "\(message.messageID)", "type": "\(message.routingKey)"])
+                           logger.warning("no handler; dead-lettering", metadata: ["event": "\(message.messageID)", "type": "\(message.eventType)"])
                            consumer.reject(message)
                        }
                    }],

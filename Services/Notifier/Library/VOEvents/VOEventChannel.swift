@@ -35,7 +35,7 @@ struct VOEventChannel: FRBChannel {
             }
             try await remember(stored, radius: radius, isDetection: stored.isFirstMeasurement)
         } catch {
-            return [.retry("notifier state unavailable: \(error)")]
+            return [.failed("notifier state unavailable", error)]
         }
         return await send(kind, label: label, stored: stored, tnsName: known?.tnsName)
     }
@@ -45,7 +45,7 @@ struct VOEventChannel: FRBChannel {
         do {
             known = try await state(of: frbId)
         } catch {
-            return [.retry("notifier state unavailable: \(error)")]
+            return [.failed("notifier state unavailable", error)]
         }
         guard let detection = known?.detectionIvorn, let stored = known?.latest else { return [] }
         let reason = "Rejected by \(rejects) of \(rejects + confirms) raters: not an astrophysical burst."

@@ -52,9 +52,11 @@ struct AlertTriggers: Sendable {
             let ivorn = stored.voevent.ivorn
             // A made-up trig id differs on every parse; such an event is a group of its own, by IVORN.
             let group = "\(alert.telescope ?? "unknown"):\(alert.selfGeneratedTrigId ? ivorn : alert.trigId ?? ivorn)"
-            let records = try await decide(alert, ivorn: ivorn, xml: stored.voevent.xml, group: group)
-            for (proposal, record) in records {
-                try await execution.proceed(record, secureKey: keys[proposal.proposalId])
+            try await DatabaseOutage.retrying(logger: logger) {
+                let records = try await decide(alert, ivorn: ivorn, xml: stored.voevent.xml, group: group)
+                for (proposal, record) in records {
+                    try await execution.proceed(record, secureKey: keys[proposal.proposalId])
+                }
             }
             consumer.ack(message)
         } catch {

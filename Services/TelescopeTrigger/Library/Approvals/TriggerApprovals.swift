@@ -26,7 +26,8 @@ struct TriggerApprovals: Sendable {
             return
         }
         do {
-            guard let record = try await TriggerLedger(pool: pool).answer(approval, at: clock()) else {
+            let ledger = TriggerLedger(pool: pool)
+            guard let record = try await DatabaseOutage.retrying(logger: logger, { try await ledger.answer(approval, at: clock()) }) else {
                 logger.warning("dead-lettering an approval for no known decision", metadata: ["decision": "\(approval.decisionId)"])
                 consumer.reject(message)
                 return
@@ -39,7 +40,7 @@ struct TriggerApprovals: Sendable {
             }
             // Also after a repeated answer: the decision's events are re-published under the same ids,
             // and a call approved before a crash is made now (its claim keeps it single).
-            try await execution.proceed(record, secureKey: keys[record.proposalId])
+            try await DatabaseOutage.retrying(logger: logger) { try await execution.proceed(record, secureKey: keys[record.proposalId]) }
             consumer.ack(message)
         } catch {
             logger.warning("trigger ledger unavailable; the approval will be retried", metadata: ["error": "\(error)"])

@@ -31,7 +31,9 @@ struct FRBTriggers: Sendable {
             return
         }
         do {
-            for proposal in proposals { try await follow(stored, with: proposal) }
+            try await DatabaseOutage.retrying(logger: logger) {
+                for proposal in proposals { try await follow(stored, with: proposal) }
+            }
             consumer.ack(message)
         } catch {
             logger.warning("trigger ledger unavailable; the event will be retried", metadata: ["error": "\(error)"])

@@ -1,15 +1,14 @@
 import Foundation
-import TestSupport
 
 /// What a child process run to completion printed, and how it ended.
-struct ProcessResult: Sendable {
-    let status: Int32
-    let standardOutput: String
-    let standardError: String
+public struct ProcessResult: Sendable {
+    public let status: Int32
+    public let standardOutput: String
+    public let standardError: String
 }
 
 /// Runs `arguments` to completion, capturing standard output and error.
-func runProcess(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
+public func runProcess(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
     let directory = FileManager.default.temporaryDirectory
     let out = directory.appendingPathComponent("proc-\(UUID().uuidString).out").path
     let err = directory.appendingPathComponent("proc-\(UUID().uuidString).err").path
