@@ -104,12 +104,22 @@ struct CatalogWriter: Sendable {
         return state.hasPrefix("22") || state.hasPrefix("23") || state.hasPrefix("54")
     }
 
-    /// A measurement alone goes through the batch statements too; when they pass it over, decoding says why.
+    /// A measurement alone goes through the batch statements too. When they pass it over, decoding says
+    /// why — or, for a readable measurement, its FRB was committed by a concurrent transaction after the
+    /// statement's snapshot (the foreign key waited for it, the lookup could not see it): the savepoint is
+    /// undone and the message waits like any orphan, rather than being stored without its stored event.
     private func storeMeasurement(_ message: IncomingMessage, _ header: EventHeader, _ db: isolated DatabaseConnection) throws -> Outcome {
-        let stored = try db.transaction { db in try measurements.store([message], in: db) }
-        if let event = stored[0] { return .stored([event]) }
-        _ = try Event<FRBMeasurementReceived>.decode(from: message.body)
-        return .unstorable("\(header.type) \(header.id) is not a measurement event the catalogue can read")
+        struct PassedOver: Error {}
+        do {
+            let event = try db.transaction { db in
+                guard let event = try measurements.store([message], in: db)[0] else { throw PassedOver() }
+                return event
+            }
+            return .stored([event])
+        } catch is PassedOver {
+            _ = try Event<FRBMeasurementReceived>.decode(from: message.body)
+            return .waitingForParent("\(header.type) \(header.id): its FRB was not visible to the statement yet")
+        }
     }
 
     /// Records the event id; false when it was stored before.
