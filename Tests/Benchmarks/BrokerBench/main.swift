@@ -3,7 +3,7 @@ import Messaging
 import TestSupport
 
 // Confirmed-publish and consume rates of the Messaging library against the local broker:
-// `swift run -c release broker-bench [count] [bodyBytes]` (scripts/bench runs it).
+// `swift run -c release broker-bench [count] [bodyBytes]` (scripts/bench and scripts/bench-ingest run it).
 
 let arguments = CommandLine.arguments
 let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
