@@ -41,7 +41,9 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
         case "23505": .uniqueViolation
         case "23503": .foreignKeyViolation
         case "40001": .serializationFailure
-        case let s? where s.hasPrefix("08"): .connectionFailed
+        // Connection exceptions, and the server shutting down or refusing connections (admin or crash
+        // shutdown, starting up, too many connections): the connection is gone, the next one may work.
+        case let s? where s.hasPrefix("08") || s.hasPrefix("57P") || s == "53300": .connectionFailed
         default: .queryFailed
         }
         return DatabaseError(code, sqlState: state, serverMessage: message)

@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// Moves messages parked in a work queue's dead-letter queue back to that queue, oldest first — after
 /// the cause (a bug, a missing record, an outage) is fixed. Each is confirmed by the broker in the work
@@ -9,8 +10,12 @@ public struct DeadLetterReplay: Sendable {
     public let address: BrokerAddress
     public var logger: Logger
 
-    public init(address: BrokerAddress, logger: Logger = Logger(label: "burstwire.dead-letters")) {
+    /// How long to wait for the next parked message before ending the replay.
+    public var idleTimeout: Duration
+
+    public init(address: BrokerAddress, idleTimeout: Duration = .seconds(10), logger: Logger = Logger(label: "burstwire.dead-letters")) {
         self.address = address
+        self.idleTimeout = idleTimeout
         self.logger = logger
     }
 
@@ -23,9 +28,21 @@ public struct DeadLetterReplay: Sendable {
         let consumer = EventConsumer(configuration: .init(address: address, queue: queue.deadLetterQueue, prefetch: 1,
                                                           drainTimeout: .zero, logger: logger))
         let publisher = EventPublisher(configuration: .init(address: address, logger: logger))
+        // The count was taken before consuming; should the queue shrink meanwhile (another replay, a
+        // purge), the wait for the rest ends after `idleTimeout` without a message.
+        let lastMessage = LastMessage()
+        let watchdog = Task {
+            while !Task.isCancelled, (try? await Task.sleep(for: .seconds(1))) != nil {
+                if lastMessage.idle(longerThan: idleTimeout) {
+                    await consumer.stop()
+                    return
+                }
+            }
+        }
         var moved = 0
         do {
             for await message in consumer.messages {
+                lastMessage.now()
                 try await publisher.publish(OutgoingMessage(exchange: "", routingKey: queue.name, body: message.body,
                                                             messageID: message.messageID, type: message.eventType))
                 consumer.ack(message)
@@ -33,12 +50,27 @@ public struct DeadLetterReplay: Sendable {
                 if moved == wanted { break }
             }
         } catch {
+            watchdog.cancel()
             await consumer.stop()
             await publisher.shutdown()
             throw error
         }
+        watchdog.cancel()
         await consumer.stop()
         await publisher.shutdown()
         return moved
+    }
+}
+
+/// When the replay last received a message.
+private final class LastMessage: Sendable {
+    private let time = Mutex(ContinuousClock.now)
+
+    func now() {
+        time.withLock { $0 = .now }
+    }
+
+    func idle(longerThan limit: Duration) -> Bool {
+        time.withLock { ContinuousClock.now - $0 > limit }
     }
 }

@@ -6,10 +6,10 @@ import Schema
 import ServiceRuntime
 
 /// Carries out a recorded decision: announces it; puts one awaiting approval to a human; or — when it
-/// asks the MWA for something — claims the call in the ledger (one process, once), checks a running
-/// observation of ours may be interrupted (TraceT's priority override) and that the MWA is not busy
-/// (both logged decisions), calls, records the outcome, and publishes the call and the decision with
-/// its outcome. A call whose outcome was lost stays claimed and is never sent again.
+/// asks the MWA for something — claims the call in the ledger (one process, once; a real call only if
+/// our running observation may be interrupted, TraceT's priority override), checks the MWA is not busy
+/// (a logged decision), calls, records the outcome, and publishes the call and the decision with its
+/// outcome. A call whose outcome was lost stays claimed and is never sent again.
 struct TriggerExecution: Sendable {
     let pool: DatabasePool
     let mwa: MWAClient
@@ -30,23 +30,26 @@ struct TriggerExecution: Sendable {
             if record.callState == .awaiting {
                 try await events.publish(TriggerApprovalRequested(
                     decisionId: record.decisionId, proposalId: record.proposalId, subject: record.subject, approvers: [],
-                    summary: record.reason.map(\.message).joined(separator: "\n"), requestedAt: clock()))
+                    summary: Self.summary(record.reason), requestedAt: clock()))
             }
             return
         }
         let ledger = TriggerLedger(pool: pool)
-        guard try await ledger.claim(key: record.key) else { return }
-        // A pretend call holds no telescope time: it neither clashes nor is clashed with.
-        let running = action.pretend ? nil : try await ledger.runningObservation(excluding: record.key, now: clock())
-        let contender = PriorityOverride.Contender(priority: record.priority, repointingLimit: repointingLimits[record.proposalId] ?? 10,
-                                                   position: record.position)
-        let override = PriorityOverride.mayInterrupt(running, by: contender, now: clock())
-        if running != nil {
+        switch try await ledger.claim(record, repointingLimit: repointingLimits[record.proposalId] ?? 10, now: clock()) {
+        case .lost:
+            return
+        case .refused(let override):
             decision.reason.append(DecisionLogEntry(time: clock(), message: override.reason))
+            decision.reason.append(DecisionLogEntry(time: clock(), message: "Not interrupting our running observation."))
+            decision.status = .ignored
+            try await ledger.ignore(key: record.key, reason: decision.reason, from: .ready)
+            try await events.publish(decision)
+            return
+        case .taken(let override):
+            if let override { decision.reason.append(DecisionLogEntry(time: clock(), message: override.reason)) }
         }
-        let refusal = override.allowed ? await busy(action) : "Not interrupting the running observation of \(running?.proposalId ?? "?")."
-        if let refusal {
-            decision.reason.append(DecisionLogEntry(time: clock(), message: refusal))
+        if let busyReason = await busy(action) {
+            decision.reason.append(DecisionLogEntry(time: clock(), message: busyReason))
             decision.status = .ignored
             try await ledger.settle(key: record.key, status: .ignored, reason: decision.reason, callState: .none, triggerId: nil)
             try await events.publish(decision)
@@ -82,6 +85,18 @@ struct TriggerExecution: Sendable {
                 durationMs: milliseconds, completedAt: clock()))
         }
         try await events.publish(decision)
+    }
+
+    /// The reason log's latest lines that fit a Slack section (3 000 characters), oldest first.
+    static func summary(_ log: [DecisionLogEntry], limit: Int = 2_800) -> String {
+        var lines: [String] = []
+        var length = 0
+        for entry in log.reversed() {
+            length += entry.message.count + 1
+            if length > limit { break }
+            lines.insert(entry.message, at: 0)
+        }
+        return ((lines.count < log.count ? ["…"] : []) + lines).joined(separator: "\n")
     }
 
     private func call(_ action: MWAAction, secureKey: Secret) async -> Result<MWATriggerResult, MWAError> {

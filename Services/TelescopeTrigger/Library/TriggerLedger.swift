@@ -14,6 +14,8 @@ struct TriggerLedger: Sendable {
     /// A decision as first made, before the ledger has given it an id.
     struct Entry: Sendable {
         var key: String
+        /// The alert's trigger group (telescope and trig id); nil for an FRB, which has one decision per proposal.
+        var group: String?
         var proposalId: String
         var priority: Int
         var subject: TriggerSubject
@@ -26,6 +28,7 @@ struct TriggerLedger: Sendable {
 
     struct Record: Sendable {
         let key: String
+        let group: String?
         let decisionId: Int64
         let proposalId: String
         let priority: Int
@@ -45,7 +48,7 @@ struct TriggerLedger: Sendable {
     let pool: DatabasePool
 
     private static let columns = """
-        decision_key, decision_id, proposal_id, coalesce(priority, 1) AS priority, subject::text AS subject, position::text AS position,
+        decision_key, group_key, decision_id, proposal_id, coalesce(priority, 1) AS priority, subject::text AS subject, position::text AS position,
         status, reason::text AS reason, call_state, action::text AS action
         """
 
@@ -54,10 +57,11 @@ struct TriggerLedger: Sendable {
     static func record(_ entry: Entry, in db: isolated DatabaseConnection) throws -> Record {
         let state: CallState = entry.action == nil ? .none : entry.status == .pending ? .awaiting : .ready
         try db.query("""
-            INSERT INTO trigger_decisions (decision_key, proposal_id, priority, subject, position, status, reason, call_state, action)
-            VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8, $9::jsonb) ON CONFLICT (decision_key) DO NOTHING
-            """, [entry.key, entry.proposalId, Int64(entry.priority), try json(entry.subject), try entry.position.map(json), entry.status.rawValue,
-                  try json(entry.reason), state.rawValue, try entry.action.map(json)])
+            INSERT INTO trigger_decisions (decision_key, group_key, proposal_id, priority, subject, position, status, reason, call_state,
+                action, pretend)
+            VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9, $10::jsonb, $11) ON CONFLICT (decision_key) DO NOTHING
+            """, [entry.key, entry.group, entry.proposalId, Int64(entry.priority), try json(entry.subject), try entry.position.map(json),
+                  entry.status.rawValue, try json(entry.reason), state.rawValue, try entry.action.map(json), entry.action?.pretend])
         return try read(db.query("SELECT \(columns) FROM trigger_decisions WHERE decision_key = $1", [entry.key]).first!)
     }
 
@@ -65,12 +69,46 @@ struct TriggerLedger: Sendable {
         try await pool.transaction { db in try Self.record(entry, in: db) }
     }
 
-    /// Takes the call for this process; false when another already took it.
-    func claim(key: String) async throws -> Bool {
+    /// What `claim` found.
+    enum Claim: Sendable {
+        /// This process makes the call; with the override check's answer when a real observation of ours was running.
+        case taken(PriorityOverride.Answer?)
+        /// Another process took it (or it is no longer ready).
+        case lost
+        /// A running observation of ours may not be interrupted: nothing was claimed.
+        case refused(PriorityOverride.Answer)
+    }
+
+    /// Takes the call for this process. A real (not pretend) call is first checked against our latest
+    /// real observation still running or being requested — TraceT's priority override — with the check
+    /// and the claim in one transaction under one lock, so two real calls can never both pass it. A
+    /// pretend call holds no telescope time and is claimed directly.
+    func claim(_ record: Record, repointingLimit: Double, now: Date) async throws -> Claim {
+        try await pool.transaction { db in
+            var answer: PriorityOverride.Answer?
+            if let action = record.action, !action.pretend {
+                try db.query("SELECT pg_advisory_xact_lock(hashtext('burstwire:telescope'))")
+                if let running = try Self.runningObservation(excluding: record.key, now: now, in: db) {
+                    let contender = PriorityOverride.Contender(priority: record.priority, repointingLimit: repointingLimit, position: record.position)
+                    let verdict = PriorityOverride.mayInterrupt(running, by: contender, now: now)
+                    guard verdict.allowed else { return .refused(verdict) }
+                    answer = verdict
+                }
+            }
+            let taken = try db.query("""
+                UPDATE trigger_decisions SET call_state = 'claimed', updated_at = now() WHERE decision_key = $1 AND call_state = 'ready'
+                """, [record.key]).affectedRows == 1
+            return taken ? .taken(answer) : .lost
+        }
+    }
+
+    /// Records a decision refused by the override check (or a busy telescope) before any call.
+    func ignore(key: String, reason: [DecisionLogEntry], from state: CallState) async throws {
         try await pool.withConnection { db in
             try db.query("""
-                UPDATE trigger_decisions SET call_state = 'claimed', updated_at = now() WHERE decision_key = $1 AND call_state = 'ready'
-                """, [key]).affectedRows == 1
+                UPDATE trigger_decisions SET status = 'ignored', reason = $2::jsonb, call_state = 'none', updated_at = now()
+                WHERE decision_key = $1 AND call_state = $3
+                """, [key, try Self.json(reason), state.rawValue])
         }
     }
 
@@ -94,16 +132,30 @@ struct TriggerLedger: Sendable {
         }
     }
 
+    /// What a human's answer did.
+    enum Answer: Sendable {
+        case unknownDecision
+        /// The answer names another proposal than the decision's: nothing changed.
+        case wrongProposal(Record)
+        case applied(Record)
+        /// The decision was answered (or cancelled) before: nothing changed.
+        case alreadyAnswered(Record)
+    }
+
     /// Applies a human's answer to a decision awaiting approval: approved, its call becomes ready — unless
     /// another decision of the same trigger and proposal already asked the MWA to observe, which one
-    /// approval must not repeat; rejected, it is cancelled. An answer to a decision no longer awaiting
-    /// changes nothing. Nil when there is no such decision.
-    func answer(_ approval: TriggerApprovalReceived, at now: Date) async throws -> Record? {
+    /// approval must not repeat; rejected, it is cancelled. Answers to one trigger group are applied one
+    /// at a time, under the same lock the group's decisions are made under.
+    func answer(_ approval: TriggerApprovalReceived, at now: Date) async throws -> Answer {
         try await pool.transaction { db in
-            guard let row = try db.query("SELECT \(Self.columns) FROM trigger_decisions WHERE decision_id = $1 FOR UPDATE",
-                                         [approval.decisionId]).first else { return nil }
-            let record = try Self.read(row)
-            guard record.callState == .awaiting else { return record }
+            guard let found = try db.query("SELECT group_key FROM trigger_decisions WHERE decision_id = $1", [approval.decisionId]).first else {
+                return .unknownDecision
+            }
+            if let group = found["group_key"] { try db.query("SELECT pg_advisory_xact_lock(hashtext($1))", [group]) }
+            let record = try Self.read(db.query("SELECT \(Self.columns) FROM trigger_decisions WHERE decision_id = $1 FOR UPDATE",
+                                                [approval.decisionId]).first!)
+            if let proposalId = approval.proposalId, proposalId != record.proposalId { return .wrongProposal(record) }
+            guard record.callState == .awaiting else { return .alreadyAnswered(record) }
             var reason = record.reason
             let (state, status): (CallState, TriggerStatus)
             if !approval.approved {
@@ -120,41 +172,43 @@ struct TriggerLedger: Sendable {
                 UPDATE trigger_decisions SET call_state = $2, status = $3, reason = $4::jsonb, answered_by = $5, updated_at = now()
                 WHERE decision_id = $1
                 """, [approval.decisionId, state.rawValue, status.rawValue, try Self.json(reason), approval.approver])
-            return try Self.read(db.query("SELECT \(Self.columns) FROM trigger_decisions WHERE decision_id = $1", [approval.decisionId]).first!)
+            return .applied(try Self.read(db.query("SELECT \(Self.columns) FROM trigger_decisions WHERE decision_id = $1", [approval.decisionId]).first!))
         }
     }
 
-    /// The latest real (not pretend) observation the MWA accepted from us that may still be running; nil
-    /// when none is.
-    func runningObservation(excluding key: String, now: Date) async throws -> RunningObservation? {
-        let rows = try await pool.withConnection { db in
-            try db.query("""
-                SELECT \(Self.columns), updated_at FROM trigger_decisions
-                WHERE call_state = 'sent' AND decision_key <> $1 AND updated_at > now() - interval '1 day'
-                ORDER BY updated_at DESC LIMIT 50
-                """, [key]).rows
-        }
-        for row in rows {
-            let record = try Self.read(row)
-            guard let action = record.action, !action.pretend else { continue }
-            let sent = try row.date("updated_at")
-            let ends = sent.addingTimeInterval(Double(action.seconds(nowGPS: GPSTime(utc: sent).seconds)))
-            guard ends > now else { return nil }
-            return RunningObservation(proposalId: record.proposalId, priority: record.priority, position: record.position, ends: ends)
-        }
-        return nil
+    /// A retraction cancelled the group for a proposal: its decisions still awaiting a human are cancelled
+    /// too, so a later click cannot observe a retracted event. Inside `decide`'s transaction, under the group's lock.
+    static func cancelAwaiting(group: String, proposalId: String, reason: DecisionLogEntry, in db: isolated DatabaseConnection) throws {
+        try db.query("""
+            UPDATE trigger_decisions SET status = 'cancelled', call_state = 'none', reason = reason || $3::jsonb, updated_at = now()
+            WHERE group_key = $1 AND proposal_id = $2 AND call_state = 'awaiting'
+            """, [group, proposalId, try json([reason])])
+    }
+
+    /// Our latest real (not pretend) observation, sent or being requested, if it may still be running.
+    private static func runningObservation(excluding key: String, now: Date, in db: isolated DatabaseConnection) throws -> RunningObservation? {
+        guard let row = try db.query("""
+            SELECT \(columns), updated_at FROM trigger_decisions
+            WHERE call_state IN ('sent', 'claimed') AND pretend = false AND decision_key <> $1 AND updated_at > now() - interval '1 day'
+            ORDER BY updated_at DESC LIMIT 1
+            """, [key]).first else { return nil }
+        let record = try read(row)
+        guard let action = record.action else { return nil }
+        let started = try row.date("updated_at")
+        let ends = started.addingTimeInterval(Double(action.seconds(nowGPS: GPSTime(utc: started).seconds)))
+        guard ends > now else { return nil }
+        return RunningObservation(proposalId: record.proposalId, priority: record.priority, position: record.position, ends: ends)
     }
 
     /// Another decision of the same alert trigger and proposal whose observation was asked for (or is
-    /// about to be). Alert keys are `alert:<group>|<proposal>|<ivorn>`; an FRB has one decision per proposal.
+    /// about to be). An FRB has one decision per proposal, so none.
     private static func observedAlready(_ record: Record, in db: isolated DatabaseConnection) throws -> Int64? {
-        guard record.key.hasPrefix("alert:"), let cut = record.key.lastIndex(of: "|") else { return nil }
-        let prefix = String(record.key[...cut])
+        guard let group = record.group else { return nil }
         return try db.query("""
             SELECT decision_id FROM trigger_decisions
-            WHERE left(decision_key, length($1)) = $1 AND decision_id <> $2 AND call_state IN ('ready', 'claimed', 'sent')
+            WHERE group_key = $1 AND proposal_id = $2 AND decision_id <> $3 AND call_state IN ('ready', 'claimed', 'sent')
             ORDER BY decision_id LIMIT 1
-            """, [prefix, record.decisionId]).first.map { try $0.int("decision_id") }
+            """, [group, record.proposalId, record.decisionId]).first.map { try $0.int("decision_id") }
     }
 
     private static func read(_ row: Row) throws -> Record {
@@ -163,7 +217,7 @@ struct TriggerLedger: Sendable {
             try row[column].map { try decoder.decode(T.self, from: Data($0.utf8)) }
         }
         let key = try row.string("decision_key")
-        return Record(key: key, decisionId: try row.int("decision_id"), proposalId: try row.string("proposal_id"),
+        return Record(key: key, group: row["group_key"], decisionId: try row.int("decision_id"), proposalId: try row.string("proposal_id"),
                       priority: Int(try row.int("priority")),
                       subject: try decode(TriggerSubject.self, "subject") ?? TriggerSubject(kind: key.hasPrefix("frb:") ? .frb : .voevent),
                       position: try decode(TriggerPosition.self, "position"),

@@ -43,5 +43,13 @@ enum TriggerSchema {
                 ADD COLUMN answered_by text;
             CREATE INDEX trigger_decisions_sent ON trigger_decisions (updated_at) WHERE call_state = 'sent';
             """),
+        Migration(version: 5, name: "trigger groups and real calls", sql: """
+            -- The alert's trigger group, for answers applied under the group's lock and retractions that
+            -- cancel what awaits approval; whether the decided call is pretend, for the override check.
+            ALTER TABLE trigger_decisions ADD COLUMN group_key text, ADD COLUMN pretend boolean;
+            CREATE INDEX trigger_decisions_group ON trigger_decisions (group_key, proposal_id) WHERE group_key IS NOT NULL;
+            DROP INDEX trigger_decisions_sent;
+            CREATE INDEX trigger_decisions_real_calls ON trigger_decisions (updated_at) WHERE call_state IN ('sent', 'claimed') AND NOT pretend;
+            """),
     ])
 }

@@ -27,6 +27,8 @@ import TestSupport
         let m = document.measurement
         #expect(m.ra == 71.82861 && m.dec == 77.5123739 && m.dm == 1285.5058594 && m.dmErr == 0.4043743 && m.sn == 13.0272169)
         #expect(m.raPosError == 2.2329272 && m.version == "CHIME/FRB 1164852195 initial")
+        // Degrees of localisation error, arcminutes of beam.
+        #expect(abs(document.observation.beamSemiMajorAxis - 2.2329272 * 60) < 1e-9)
     }
 
     @Test func aBottomOfBandTimeThatDisagreesIsRefusedNamingTheField() throws {
@@ -39,11 +41,12 @@ import TestSupport
         }
         let broken = try Self.notice().replacingOccurrences(of: "\"snr\": 13.0272169", with: "\"snr\": \"loud\"")
             .replacingOccurrences(of: "400.0,\n        800.0", with: "800.0,\n        400.0")
+            .replacingOccurrences(of: "\"alert_type\": \"initial\"", with: "\"alert_type\": \"update\"")
         do {
             _ = try CHIMENotice.detection(body: Array(broken.utf8))
             Issue.record("a broken notice was accepted")
         } catch {
-            #expect(Set(error.fields.keys) == ["snr", "spectral_band"])
+            #expect(Set(error.fields.keys) == ["snr", "spectral_band", "alert_type"])
         }
     }
 
@@ -62,6 +65,13 @@ import TestSupport
             let observation = try Event<FRBObservationReceived>.decode(
                 from: try #require(events.first { $0.routingKey == "frb.observation.received.v1" }).body).data.observation
             #expect(observation.observationId == created.observation_id && observation.backend == "CHIME/FRB")
+            // The same notice again (GCN delivers at least once): the first answer, no second FRB.
+            try await client.execute(uri: "/api/v1/frb/chime-notices", method: .post, headers: headers,
+                                     body: ByteBuffer(string: try Self.notice())) { response in
+                #expect(response.status == .created && response.headers[.idempotentReplayed] == "true")
+                let replayed = try JSONDecoder().decode(NativeAPITests.Created.self, from: Data(buffer: response.body))
+                #expect(replayed == created)
+            }
             try await client.execute(uri: "/api/v1/frb/chime-notices", method: .post, headers: headers,
                                      body: ByteBuffer(string: #"{"id": "1", "snr": 9}"#)) { response in
                 #expect(response.status == .badRequest)

@@ -99,6 +99,17 @@ struct GRBDecisionTests {
         #expect(!decision.observeNow)
     }
 
+    @Test("the observation a human may approve is real or pretend as the proposal's testing mode says")
+    func pendingObservationFollowsTheTestingMode() throws {
+        var proposal = try RulesFixtures.proposal("mwa_grb_proposal_settings")
+        let events = [try RulesFixtures.event("SWIFT_pending")]
+        for (testing, pretend) in [(ProposalSettings.TestingMode.realOnly, false), (.both, false), (.pretendReal, true)] {
+            proposal.testing = testing
+            let decision = ProposalRules.decide(proposal: proposal, events: events, now: now)
+            #expect(decision.outcome == .pending && decision.pretend == pretend, "\(testing)")
+        }
+    }
+
     @Test("HESS: only the any-duration HESS proposal triggers (TraceT: T and I)")
     func hess() throws {
         let event = try RulesFixtures.event("HESS_test_event")

@@ -32,15 +32,15 @@ import TestSupport
         try await application.test(.live) { _ in
             try await services.pool.withConnection { db in
                 try db.query("""
-                    INSERT INTO trigger_decisions (decision_key, proposal_id, priority, position, status, reason, call_state, action)
-                    VALUES ($1, 'survey', 1, '{"ra": 10, "dec": -20}', 'triggered', '[]', 'sent', $2::jsonb)
+                    INSERT INTO trigger_decisions (decision_key, proposal_id, priority, position, status, reason, call_state, action, pretend)
+                    VALUES ($1, 'survey', 1, '{"ra": 10, "dec": -20}', 'triggered', '[]', 'sent', $2::jsonb, false)
                     """, [running, actionJSON])
             }
             try await publisher.publish(try harness.message(FRBFollowUpTests.example(toa: high, frbId: first)))
             try await eventually("the first FRB is decided") { try await decision(first)?.status == "ignored" }
             let outranked = try #require(try await decision(first))
             #expect(outranked.reason.contains("Priority 2 does not outrank survey's priority 1.")
-                    && outranked.reason.contains("Not interrupting the running observation of survey."))
+                    && outranked.reason.contains("Not interrupting our running observation."))
             #expect(simulators.mwa.calls.isEmpty)
 
             try await services.pool.withConnection { db in

@@ -6,7 +6,8 @@ import Schema
 /// CHIME's position, DM and S/N become the measurement, its band and sampling the observation. CHIME
 /// times the burst at infinite frequency (`trigger_time_inf_freq`); our FRBs are timed at the
 /// observation's centre frequency, so the arrival there is computed from the DM — and checked against
-/// the notice's own `trigger_time` at the bottom of the band, which must agree within 0.1 s.
+/// the notice's own `trigger_time` at the bottom of the band, which must agree within 0.1 s. Only
+/// `initial` notices are taken: each creates an FRB, so an update or retraction must not.
 public enum CHIMENotice {
     /// CHIME/FRB's search resolution: 16 384 frequency channels.
     static let channels = 16_384
@@ -32,6 +33,9 @@ public enum CHIMENotice {
         let units = reader.read("spectral_band_units", required: false, FieldRules.text(limit: 10))
         let npol = reader.read("npol", FieldRules.integer)
         let tsys = reader.read("tsys", FieldRules.nonNegative)
+        if let alertType, alertType != "initial" {
+            reader.fail("alert_type", "Only an initial notice creates an FRB; \"\(alertType)\" notices of an FRB already stored are not taken.")
+        }
         if let units, units != "MHz" { reader.fail("spectral_band_units", "Only MHz is understood, not \"\(units)\".") }
         if let band, !(band[0] > 0 && band[0] < band[1]) { reader.fail("spectral_band", "Must be [lowest, highest] in MHz, lowest first and above 0.") }
         guard let id, let alertType, let triggerTime, let infiniteFrequencyTime, let snr, let ra, let dec, let error, let dm, let dmError,
@@ -47,8 +51,9 @@ public enum CHIMENotice {
                                                       disagreement, band[0], dm)]])
         }
         let galactic = EquatorialPosition(rightAscensionDegrees: ra, declinationDegrees: dec).galactic
+        // The localisation ellipse (degrees) as the beam (arcminutes, as FRB_candidates_app keeps it).
         let observation = ObservationFields(
-            beamSemiMajorAxis: error[0], beamSemiMinorAxis: error[1], beamRotationAngle: error[2], samplingTime: samplingTime,
+            beamSemiMajorAxis: error[0] * 60, beamSemiMinorAxis: error[1] * 60, beamRotationAngle: error[2], samplingTime: samplingTime,
             bandwidth: band[1] - band[0], nchan: channels, centreFrequency: centre, npol: npol, bitsPerSample: 0, gain: 0, tsys: tsys,
             backend: "CHIME/FRB")
         let measurement = MeasurementFields(
@@ -56,6 +61,15 @@ public enum CHIMENotice {
             raPosError: error[0], decPosError: error[1], gl: galactic.longitude.degrees, gb: galactic.latitude.degrees,
             source: .multibeam, version: "CHIME/FRB \(id) \(alertType)", dm: dm, dmErr: dmError, sn: snr)
         return DetectionDocument(observation: observation, timeOfArrival: atCentre, repeater: false, measurement: measurement, images: [:])
+    }
+
+    /// `chime:<id>:<alert_type>` for a notice posted without an `Idempotency-Key`; nil when the body
+    /// does not name them (the notice is then refused for it).
+    public static func idempotencyKey(body: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let id = object["id"] as? String, let alertType = object["alert_type"] as? String else { return nil }
+        let key = "chime:\(id):\(alertType)"
+        return key.count <= 200 ? key : nil
     }
 
     /// A JSON list of exactly `count` finite numbers.

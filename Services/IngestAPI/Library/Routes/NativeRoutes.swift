@@ -58,7 +58,8 @@ struct NativeRoutes: Sendable {
             }
         }
         router.post("/api/v1/frb/chime-notices") { request, context -> Response in
-            try await idempotent(request, logger: context.logger) { body in
+            // GCN delivers notices at least once: the same notice posted again replays the first answer.
+            try await idempotent(request, logger: context.logger, defaultKey: CHIMENotice.idempotencyKey) { body in
                 let document = try validate { () throws(FieldErrors) in
                     guard request.headers[.contentType].map({ DocumentSyntax(contentType: $0) == .json }) == true else {
                         throw FieldErrors(["content_type": ["Send the CHIME/FRB notice as application/json."]])
@@ -91,11 +92,11 @@ struct NativeRoutes: Sendable {
 
     /// Authenticates, reads the body, and applies `Idempotency-Key`: a replay returns the stored answer;
     /// a failed attempt releases the key so the client's retry is processed.
-    private func idempotent(_ request: Request, logger: Logger,
+    private func idempotent(_ request: Request, logger: Logger, defaultKey: ([UInt8]) -> String? = { _ in nil },
                             _ handle: ([UInt8]) async throws -> (HTTPResponse.Status, [UInt8])) async throws -> Response {
         let principal = try await authenticator.require(.ingest, for: request, style: .native)
         let body = try await bodies.bytes(of: request, style: .native)
-        guard let key = request.headers[.idempotencyKey] else {
+        guard let key = request.headers[.idempotencyKey] ?? defaultKey(body) else {
             let (status, answer) = try await handle(body)
             return JSONResponse.make(bytes: answer, status: status)
         }

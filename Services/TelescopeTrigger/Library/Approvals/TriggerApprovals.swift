@@ -27,16 +27,23 @@ struct TriggerApprovals: Sendable {
         }
         do {
             let ledger = TriggerLedger(pool: pool)
-            guard let record = try await DatabaseOutage.retrying(logger: logger, { try await ledger.answer(approval, at: clock()) }) else {
+            let record: TriggerLedger.Record
+            switch try await DatabaseOutage.retrying(logger: logger, { try await ledger.answer(approval, at: clock()) }) {
+            case .unknownDecision:
                 logger.warning("dead-lettering an approval for no known decision", metadata: ["decision": "\(approval.decisionId)"])
                 consumer.reject(message)
                 return
-            }
-            if let proposalId = approval.proposalId, proposalId != record.proposalId {
+            case .wrongProposal(let found):
                 logger.warning("dead-lettering an approval naming another proposal",
-                               metadata: ["decision": "\(approval.decisionId)", "proposal": "\(proposalId)"])
+                               metadata: ["decision": "\(approval.decisionId)", "proposal": "\(approval.proposalId ?? "")", "decided by": "\(found.proposalId)"])
                 consumer.reject(message)
                 return
+            case .alreadyAnswered(let found):
+                logger.info("decision already answered; this answer changes nothing",
+                            metadata: ["decision": "\(approval.decisionId)", "approver": "\(approval.approver)", "state": "\(found.callState)"])
+                record = found
+            case .applied(let applied):
+                record = applied
             }
             // Also after a repeated answer: the decision's events are re-published under the same ids,
             // and a call approved before a crash is made now (its claim keeps it single).

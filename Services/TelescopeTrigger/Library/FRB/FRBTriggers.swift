@@ -50,7 +50,7 @@ struct FRBTriggers: Sendable {
                                        posError: max(stored.measurement.raPosError, stored.measurement.decPosError))
         let plan = FRBFollowUp.plan(stored, proposal: proposal, now: clock())
         let record = try await TriggerLedger(pool: pool).record(.init(
-            key: key, proposalId: proposal.proposalId, priority: proposal.priority, subject: subject, position: position,
+            key: key, group: nil, proposalId: proposal.proposalId, priority: proposal.priority, subject: subject, position: position,
             status: plan.status, reason: plan.reason, action: plan.action))
         try await execution.proceed(record, secureKey: keys[proposal.proposalId])
     }

@@ -86,6 +86,8 @@ private struct Step {
             observe(&decision, repoint: wasTriggered)
         case .maybe:
             decision.outcome = .pending
+            // The observation a human may approve is real or pretend as a triggered one would be.
+            decision.pretend = proposal.testing == .pretendReal || event.role?.lowercased() == "test"
             log(&decision, "Pending: waiting for a human to approve or reject the observation.")
         case .fail:
             decision.outcome = .ignore
