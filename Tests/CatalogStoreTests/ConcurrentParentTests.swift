@@ -25,7 +25,8 @@ import TestSupport
         let writer = CatalogWriter(exchange: "test.events", mediaBaseURL: "http://127.0.0.1/media/")
         let observation = CatalogHarness.observation(observationId)
 
-        // The other replica's transaction: observation, FRB and measurement rows in, uncommitted, for a second.
+        // The other replica's transaction: observation, FRB and measurement rows in, uncommitted until the
+        // measurement's statement is seen waiting on them.
         let row = String(decoding: try EventJSON.encoder().encode(CatalogHarness.measurement(measurementId, frb: frbId)), as: UTF8.self)
         let parentInserted = Mutex(false)
         let parent = Task {
@@ -40,7 +41,16 @@ import TestSupport
                 try db.query("INSERT INTO catalog_radio_measurements SELECT (jsonb_populate_record(NULL::catalog_radio_measurements, $1::jsonb)).*",
                              [row])
                 parentInserted.withLock { $0 = true }
-                Thread.sleep(forTimeInterval: 1)
+                for _ in 0..<200 {
+                    // Activity is snapshotted once per transaction unless cleared.
+                    try db.query("SELECT pg_stat_clear_snapshot()")
+                    let waiting = try db.query("""
+                        SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%catalog_radio_measurements%'
+                        AND pid <> pg_backend_pid() AND datname = current_database()
+                        """).first!.int("n")
+                    if waiting > 0 { break }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
             }
         }
         try await eventually("the parent's rows are in") { parentInserted.withLock { $0 } }

@@ -23,10 +23,10 @@ import TestSupport
         let action = MWAAction.observation(voltageCapture: true, MWAObservationRequest(
             projectId: "G0055", obsname: "survey", ra: [10], dec: [-20], freqspecs: ["145,24"], creator: "test", nobs: 1, exptime: 600, pretend: false))
         let actionJSON = String(decoding: try EventJSON.encoder().encode(action), as: UTF8.self)
-        @Sendable func decision(_ frbId: Int64) async throws -> (status: String, reason: String)? {
+        @Sendable func decision(_ frbId: Int64) async throws -> (status: String, callState: String, reason: String)? {
             try await services.pool.withConnection { db in
-                try db.query("SELECT status, reason::text AS reason FROM trigger_decisions WHERE decision_key LIKE $1", ["frb:\(frbId)|%"])
-                    .first.map { (try $0.string("status"), try $0.string("reason")) }
+                try db.query("SELECT status, call_state, reason::text AS reason FROM trigger_decisions WHERE decision_key LIKE $1", ["frb:\(frbId)|%"])
+                    .first.map { (try $0.string("status"), try $0.string("call_state"), try $0.string("reason")) }
             }
         }
         try await application.test(.live) { _ in
@@ -47,7 +47,8 @@ import TestSupport
                 try db.query("UPDATE trigger_decisions SET priority = 3 WHERE decision_key = $1", [running])
             }
             try await publisher.publish(try harness.message(FRBFollowUpTests.example(toa: high, frbId: second)))
-            try await eventually("the second FRB is triggered") { try await decision(second)?.status == "triggered" }
+            // Recorded as triggered before the call is made: wait for the call's outcome.
+            try await eventually("the second FRB's call is made") { try await decision(second)?.callState == "sent" }
             #expect(try #require(try await decision(second)).reason.contains("Priority 2 outranks survey's priority 3."))
             let call = try #require(simulators.mwa.calls.first { $0.service == "triggerbuffer" })
             #expect(call.parameters["pretend"] == "False")
