@@ -19,6 +19,8 @@ public final class MWASimulator: Sendable {
     private struct State {
         var calls: [Call] = []
         var busy = false
+        /// How long the next trigger call is held, after it is recorded and before it is answered.
+        var stallNextTrigger: Duration?
         var nextTriggerId: Int64 = 10_000
     }
 
@@ -36,6 +38,11 @@ public final class MWASimulator: Sendable {
         state.withLock { $0.busy = busy }
     }
 
+    /// Holds the next `trigger*` call for `duration` once it has arrived (and is recorded), as a slow MWA would.
+    public func stallNextTrigger(_ duration: Duration) {
+        state.withLock { $0.stallNextTrigger = duration }
+    }
+
     public func addRoutes(to router: Router<some RequestContext>) {
         for service in ["busy", "obslist", "vcsfree", "triggerobs", "triggervcs", "triggerbuffer"] {
             router.get("trigger/\(service)") { request, _ in try await self.handle(service, request) }
@@ -48,10 +55,13 @@ public final class MWASimulator: Sendable {
         let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { $1 })
         let form = FormBody.fields(String(buffer: body), contentType: request.headers[.contentType] ?? "")
         let parameters = query.merging(form) { $1 }
-        let busy = state.withLock { state -> Bool in
+        let (busy, stall) = state.withLock { state -> (Bool, Duration?) in
             state.calls.append(Call(service: service, parameters: parameters, queryNames: Set(query.keys), receivedAt: .now))
-            return state.busy
+            guard service.hasPrefix("trigger"), let stall = state.stallNextTrigger else { return (state.busy, nil) }
+            state.stallNextTrigger = nil
+            return (state.busy, stall)
         }
+        if let stall { try await Task.sleep(for: stall) }
         switch service {
         case "busy":
             return Self.json(busy)

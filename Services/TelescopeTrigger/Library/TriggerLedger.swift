@@ -177,12 +177,17 @@ struct TriggerLedger: Sendable {
     }
 
     /// A retraction cancelled the group for a proposal: its decisions still awaiting a human are cancelled
-    /// too, so a later click cannot observe a retracted event. Inside `decide`'s transaction, under the group's lock.
-    static func cancelAwaiting(group: String, proposalId: String, reason: DecisionLogEntry, in db: isolated DatabaseConnection) throws {
+    /// too, so a later click cannot observe a retracted event. Inside `decide`'s transaction, under the
+    /// group's lock; returns them as now recorded, to be announced.
+    static func cancelAwaiting(group: String, proposalId: String, reason: DecisionLogEntry,
+                               in db: isolated DatabaseConnection) throws -> [Record] {
         try db.query("""
             UPDATE trigger_decisions SET status = 'cancelled', call_state = 'none', reason = reason || $3::jsonb, updated_at = now()
             WHERE group_key = $1 AND proposal_id = $2 AND call_state = 'awaiting'
-            """, [group, proposalId, try json([reason])])
+            RETURNING decision_key
+            """, [group, proposalId, try json([reason])]).rows.map { row in
+            try read(db.query("SELECT \(columns) FROM trigger_decisions WHERE decision_key = $1", [try row.string("decision_key")]).first!)
+        }
     }
 
     /// Our latest real (not pretend) observation, sent or being requested, if it may still be running.

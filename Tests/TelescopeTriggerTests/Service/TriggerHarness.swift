@@ -14,6 +14,8 @@ struct TriggerHarness {
     let bus = TestBus("trg")
     var prefix: String { bus.prefix }
     let configuration: TriggerConfiguration
+    /// The configuration as YAML, for running the real executable.
+    let yaml: String
     let rulesFile: URL
     let secureKey = "simulated-secure-key"
     let logs = LogRecorder()
@@ -22,7 +24,7 @@ struct TriggerHarness {
     let clock: @Sendable () -> Date
 
     /// `frbPretend` and `frbPriority` set the FRB proposal's; the GRB proposal is always pretend.
-    init(simulators: SimulatorServer, start: Date, frbPretend: Bool = true, frbPriority: Int = 1) throws {
+    init(simulators: SimulatorServer, start: Date, frbPretend: Bool = true, frbPriority: Int = 1, frbHorizonLimit: Int = 20) throws {
         let prefix = bus.prefix
         rulesFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-rules.yaml")
         try """
@@ -32,7 +34,7 @@ struct TriggerHarness {
                 secure_key_env: BURSTWIRE_TEST_MWA_KEY
                 min_sn: 10
                 min_dm: 100
-                horizon_limit: 20
+                horizon_limit: \(frbHorizonLimit)
                 freqspecs: "145,24"
                 pretend: \(frbPretend)
                 priority: \(frbPriority)
@@ -51,14 +53,15 @@ struct TriggerHarness {
                 mwa_freqspecs: "121,24"
                 mwa_exptime: 896
             """.write(to: rulesFile, atomically: true, encoding: .utf8)
-        configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: bus.yaml(logLevel: "debug") + """
+        yaml = bus.yaml(logLevel: "debug") + """
 
             trigger:
               port: 0
               rules_file: \(rulesFile.path)
             mwa:
               base_url: \(simulators.mwaBaseURL)
-            """)
+            """
+        configuration = try ConfigurationLoader(environment: [:]).load(TriggerConfiguration.self, yaml: yaml)
         self.start = start
         let wall = Date()
         clock = { start.addingTimeInterval(Date().timeIntervalSince(wall)) }

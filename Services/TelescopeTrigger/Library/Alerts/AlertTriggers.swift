@@ -81,20 +81,20 @@ struct AlertTriggers: Sendable {
                 ORDER BY received_at, ivorn
                 """, [group, ivorn]).rows.map { try $0.string("xml") }
             let events = documents.compactMap { try? AlertParser.parse(Array($0.utf8), now: now) }
-            return try proposals.map { proposal in
+            return try proposals.flatMap { proposal in
                 let verdict = ProposalRules.decide(proposal: proposal, events: events, now: now, altitude: Self.altitude)
                 // A pending decision's request is recorded too, and sent only once a human approves it.
                 let asks = (verdict.outcome == .trigger && verdict.observeNow) || verdict.outcome == .pending
                 let action = asks ? Self.request(for: verdict, alert: alert, proposal: proposal) : nil
-                if verdict.outcome == .cancel {
-                    try TriggerLedger.cancelAwaiting(group: group, proposalId: proposal.proposalId, reason: DecisionLogEntry(
+                let withdrawn = verdict.outcome == .cancel
+                    ? try TriggerLedger.cancelAwaiting(group: group, proposalId: proposal.proposalId, reason: DecisionLogEntry(
                         time: now, message: "Cancelled: the retraction \(ivorn) withdrew the event before anyone approved."), in: db)
-                }
+                    : []
                 let record = try TriggerLedger.record(.init(
                     key: "alert:\(group)|\(proposal.proposalId)|\(ivorn)", group: group, proposalId: proposal.proposalId, priority: proposal.priority,
                     subject: TriggerSubject(kind: .voevent, ivorn: ivorn, trigId: alert.trigId), position: verdict.position,
                     status: verdict.status, reason: verdict.log, action: action), in: db)
-                return (proposal, record)
+                return withdrawn.map { (proposal, $0) } + [(proposal, record)]
             }
         }
     }
