@@ -30,20 +30,40 @@ public final class Readiness: Sendable {
         let current = checks.withLock { $0 }
         return await withTaskGroup(of: (String, DependencyState).self) { group in
             for (name, check) in current {
-                group.addTask {
-                    await withTaskGroup(of: DependencyState?.self) { race in
-                        race.addTask { await check() }
-                        race.addTask {
-                            try? await Task.sleep(for: timeout)
-                            return nil
-                        }
-                        let first = await race.next() ?? nil
-                        race.cancelAll()
-                        return (name, first ?? .down("check timed out"))
-                    }
-                }
+                group.addTask { (name, await Self.limited(check, timeout: timeout)) }
             }
             return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+    }
+
+    /// The check's answer, or "down" once `timeout` passes — without waiting for a check that ignores
+    /// cancellation (a call blocked in a C library): it is cancelled and left to finish on its own.
+    private static func limited(_ check: @escaping Check, timeout: Duration) async -> DependencyState {
+        let answer = FirstAnswer()
+        return await withCheckedContinuation { continuation in
+            answer.hold(continuation)
+            let work = Task { answer.give(await check()) }
+            Task {
+                try? await Task.sleep(for: timeout)
+                answer.give(.down("check timed out"))
+                work.cancel()
+            }
+        }
+    }
+}
+
+/// Resumes its waiter with the first answer given; later ones are dropped.
+private final class FirstAnswer: Sendable {
+    private let waiter = Mutex<CheckedContinuation<DependencyState, Never>?>(nil)
+
+    func hold(_ continuation: CheckedContinuation<DependencyState, Never>) {
+        waiter.withLock { $0 = continuation }
+    }
+
+    func give(_ state: DependencyState) {
+        waiter.withLock { waiter in
+            waiter?.resume(returning: state)
+            waiter = nil
         }
     }
 }

@@ -44,6 +44,25 @@ import TestSupport
         }
     }
 
+    @Test func aCheckThatIgnoresCancellationStillReportsDownInTime() async throws {
+        let readiness = Readiness()
+        readiness.register("stuck") {
+            // Like a call blocked in a C library: deaf to cancellation, never finishing within the probe.
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: 5)
+                    continuation.resume()
+                }
+            }
+            return .up()
+        }
+        readiness.register("broker") { .up() }
+        let started = ContinuousClock.now
+        let states = await readiness.evaluate(timeout: .milliseconds(200))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(states["stuck"] == .down("check timed out") && states["broker"] == .up())
+    }
+
     @Test func readyWithRealBrokerDatabaseAndMigrations() async throws {
         let metrics = Observability.bootstrapMetrics()
         let address = try TestInfrastructure.brokerAddress
