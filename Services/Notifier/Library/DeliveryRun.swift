@@ -16,9 +16,10 @@ struct DeliveryReceipt: Sendable {
     var submitted = false
 }
 
-/// Runs one delivery through the ledger and reports it: begin (recorded before acting), act, settle,
-/// then publish `notification.sent` or `notification.failed` with an id derived from the ledger key and
-/// attempt, so a re-publish after a crash is recognisable downstream.
+/// Runs one delivery through the ledger and reports it: begin (recorded before acting), act, settle
+/// together with the `notification.sent` or `notification.failed` event (id from the ledger key and
+/// attempt), then publish that event and clear it — so a crash in between publishes it on the
+/// redelivery, never loses it.
 struct DeliveryRun: Sendable {
     let ledger: DeliveryLedger
     let publisher: EventPublisher
@@ -48,6 +49,12 @@ struct DeliveryRun: Sendable {
         let attempt: Int
         switch start {
         case .settled, .submitted:
+            // Settled before; its event may not have reached the broker (a crash right after the outcome).
+            do {
+                if let event = try await ledger.unannounced(delivery) { try await announce(event, delivery) }
+            } catch {
+                return .failed("outcome not announced", error)
+            }
             return .done
         case .fresh(let number, _), .interrupted(let number, _, _, _):
             attempt = number
@@ -58,31 +65,48 @@ struct DeliveryRun: Sendable {
         } catch {
             logger.warning("delivery failed", metadata: ["delivery": "\(delivery.key)", "reason": "\(error.reason)", "permanent": "\(error.permanent)"])
             do {
-                try await ledger.failed(delivery, error: error.reason, answer: error.answer, permanent: error.permanent, ambiguous: error.ambiguous)
-                try await publish(NotificationFailed(channel: delivery.channel, target: delivery.target, frbId: delivery.frbId,
-                                                     ledgerKey: delivery.key, attempt: attempt, httpStatus: error.httpStatus,
-                                                     responseExcerpt: error.answer, errorMessage: error.reason, willRetry: !error.permanent,
-                                                     sentAt: Date()),
-                                  id: "\(delivery.key)#\(attempt)")
+                let event = try encode(NotificationFailed(
+                    channel: delivery.channel, target: delivery.target, frbId: delivery.frbId, ledgerKey: delivery.key, attempt: attempt,
+                    httpStatus: error.httpStatus, responseExcerpt: error.answer, errorMessage: error.reason, willRetry: !error.permanent,
+                    sentAt: Date()), id: "\(delivery.key)#\(attempt)")
+                try await ledger.failed(delivery, error: error.reason, answer: error.answer, permanent: error.permanent, ambiguous: error.ambiguous,
+                                        event: event)
+                try await announce(event, delivery)
             } catch {
                 return .failed("failure not recorded", error)
             }
             return error.permanent ? .done : .retry(error.reason)
         }
         do {
+            let event = try encode(NotificationSent(
+                channel: delivery.channel, target: receipt.target, frbId: delivery.frbId, ledgerKey: delivery.key, attempt: attempt,
+                httpStatus: receipt.httpStatus, brokerAnswer: receipt.brokerAnswer, responseExcerpt: receipt.answer, voevent: receipt.voevent,
+                sentAt: Date()), id: "\(delivery.key)#\(attempt)")
             if receipt.submitted, let id = receipt.externalId {
-                try await ledger.submitted(delivery, externalId: id, answer: receipt.answer)
+                try await ledger.submitted(delivery, externalId: id, answer: receipt.answer, event: event)
             } else {
-                try await ledger.sent(delivery, externalId: receipt.externalId, answer: receipt.answer)
+                try await ledger.sent(delivery, externalId: receipt.externalId, answer: receipt.answer, event: event)
             }
-            try await publish(NotificationSent(channel: delivery.channel, target: receipt.target, frbId: delivery.frbId, ledgerKey: delivery.key,
-                                               attempt: attempt, httpStatus: receipt.httpStatus, brokerAnswer: receipt.brokerAnswer,
-                                               responseExcerpt: receipt.answer, voevent: receipt.voevent, sentAt: Date()),
-                              id: "\(delivery.key)#\(attempt)")
+            try await announce(event, delivery)
             return .done
         } catch {
             return .failed("outcome not recorded", error)
         }
+    }
+
+    /// The outcome's event, as recorded with the outcome (a transactional outbox).
+    private func encode<P: EventPayload>(_ payload: P, id: String) throws -> String {
+        String(decoding: try Event(id: id, source: "/burstwire/notifier", subject: nil, data: payload).encode(), as: UTF8.self)
+    }
+
+    /// Publishes a recorded outcome's event until confirmed, then clears it from the ledger.
+    private func announce(_ event: String, _ delivery: Delivery) async throws {
+        let body = Array(event.utf8)
+        let header = try EventHeader.decode(from: body)
+        try await publisher.publishUntilConfirmed([OutgoingMessage(exchange: exchange, routingKey: header.type.rawValue, body: body,
+                                                                   messageID: header.id, type: header.type.rawValue, mustBeRouted: false)],
+                                                  logger: logger)
+        try await ledger.announced(delivery)
     }
 
     /// Notification events are kept by the catalogue; publishing retries until confirmed (ids are stable).

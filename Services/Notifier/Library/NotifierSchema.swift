@@ -38,5 +38,10 @@ enum NotifierSchema {
                 action_ts numeric NOT NULL,
                 PRIMARY KEY (frb_id, slack_user_id));
             """),
+        Migration(version: 2, name: "unannounced outcomes", sql: """
+            -- The notification.* event of a delivery's latest outcome, written with the outcome and cleared once
+            -- the broker confirmed it: a crash in between publishes it on the redelivery instead of losing it.
+            ALTER TABLE notifier_deliveries ADD COLUMN unannounced text;
+            """),
     ])
 }

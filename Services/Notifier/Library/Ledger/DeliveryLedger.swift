@@ -58,20 +58,35 @@ struct DeliveryLedger: Sendable {
         }
     }
 
-    func sent(_ delivery: Delivery, externalId: String?, answer: String?) async throws {
-        try await settle(delivery, state: "sent", externalId: externalId, answer: answer, error: nil)
+    /// `event` is the outcome's notification event, kept until `announced`.
+    func sent(_ delivery: Delivery, externalId: String?, answer: String?, event: String? = nil) async throws {
+        try await settle(delivery, state: "sent", externalId: externalId, answer: answer, error: nil, event: event)
     }
 
     /// Accepted, outcome pending (TNS): the name poller picks it up from here, even after a restart.
-    func submitted(_ delivery: Delivery, externalId: String, answer: String?) async throws {
-        try await settle(delivery, state: "submitted", externalId: externalId, answer: answer, error: nil)
+    func submitted(_ delivery: Delivery, externalId: String, answer: String?, event: String? = nil) async throws {
+        try await settle(delivery, state: "submitted", externalId: externalId, answer: answer, error: nil, event: event)
     }
 
     /// A failure: `permanent` ones are never tried again; others go back to pending for the next attempt,
     /// or stay in flight when the destination may have acted on the request (`ambiguous`).
-    func failed(_ delivery: Delivery, error: String, answer: String?, permanent: Bool, ambiguous: Bool = false) async throws {
+    func failed(_ delivery: Delivery, error: String, answer: String?, permanent: Bool, ambiguous: Bool = false, event: String? = nil) async throws {
         let state = permanent ? "failed" : ambiguous ? "in_flight" : "pending"
-        try await settle(delivery, state: state, externalId: nil, answer: answer, error: error)
+        try await settle(delivery, state: state, externalId: nil, answer: answer, error: error, event: event)
+    }
+
+    /// The notification event of the latest outcome, if the broker has not confirmed it yet.
+    func unannounced(_ delivery: Delivery) async throws -> String? {
+        try await pool.withConnection { db in
+            try db.query("SELECT unannounced FROM notifier_deliveries WHERE ledger_key = $1", [delivery.key]).first?["unannounced"]
+        }
+    }
+
+    /// The broker confirmed the outcome's event.
+    func announced(_ delivery: Delivery) async throws {
+        try await pool.withConnection { db in
+            try db.query("UPDATE notifier_deliveries SET unannounced = NULL WHERE ledger_key = $1", [delivery.key])
+        }
     }
 
     /// Reports to the TNS at `target` accepted but not yet named, oldest first.
@@ -87,13 +102,13 @@ struct DeliveryLedger: Sendable {
         }
     }
 
-    private func settle(_ delivery: Delivery, state: String, externalId: String?, answer: String?, error: String?) async throws {
+    private func settle(_ delivery: Delivery, state: String, externalId: String?, answer: String?, error: String?, event: String?) async throws {
         try await pool.withConnection { db in
             try db.query("""
                 UPDATE notifier_deliveries SET state = $2, external_id = coalesce($3, external_id), answer = coalesce($4, answer),
-                    last_error = $5, updated_at = now()
+                    last_error = $5, unannounced = $6, updated_at = now()
                 WHERE ledger_key = $1
-                """, [delivery.key, state, externalId, answer.map { String($0.prefix(2000)) }, error])
+                """, [delivery.key, state, externalId, answer.map { String($0.prefix(2000)) }, error, event])
         }
     }
 }
