@@ -50,7 +50,7 @@ import TestSupport
             // Like a call blocked in a C library: deaf to cancellation, never finishing within the probe.
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 Thread.detachNewThread {
-                    Thread.sleep(forTimeInterval: 5)
+                    Thread.sleep(forTimeInterval: 60)
                     continuation.resume()
                 }
             }
@@ -59,7 +59,8 @@ import TestSupport
         readiness.register("broker") { .up() }
         let started = ContinuousClock.now
         let states = await readiness.evaluate(timeout: .milliseconds(200))
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Not a timing benchmark: only that the probe answered long before the stuck check could.
+        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(states["stuck"] == .down("check timed out") && states["broker"] == .up())
     }
 
