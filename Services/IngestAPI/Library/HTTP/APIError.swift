@@ -76,7 +76,7 @@ struct APIError: HTTPResponseError, CustomStringConvertible {
 
     static func brokerUnavailable(retryAfter: Int) -> APIError {
         APIError(status: .serviceUnavailable, code: "broker_unavailable",
-                 message: "The event could not be made durable; nothing was accepted. Retry later.",
+                 message: "The request could not be made durable, so it was not accepted. Retry later.",
                  headers: [.retryAfter: String(retryAfter)])
     }
 
