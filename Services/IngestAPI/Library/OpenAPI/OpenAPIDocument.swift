@@ -7,7 +7,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Burstwire ingest-api",
     "version": "1.0.0",
-    "description": "The write edge of Burstwire. Every 2xx means the event is durable in the broker; when the broker cannot confirm in time the answer is 503 with Retry-After and nothing was accepted. The FRB_candidates_app routes (trailing slash) accept exactly what upload_cand.py sends and answer as Django REST framework did."
+    "description": "The write edge of Burstwire. Every 2xx means the event is durable in the broker; when the broker cannot confirm in time the answer is 503 with Retry-After and the request is not accepted. The FRB_candidates_app routes (trailing slash) accept exactly what upload_cand.py sends and answer as Django REST framework did."
   },
   "servers": [{"url": "http://127.0.0.1:8000"}],
   "components": {
@@ -87,7 +87,7 @@ enum OpenAPIDocument {
       "Readiness": {"type": "object", "properties": {"status": {"type": "string", "enum": ["ready", "not_ready"]}, "checks": {"type": "object"}}, "required": ["status", "checks"]}
     },
     "responses": {
-      "Unavailable": {"description": "The broker did not confirm in time; nothing was accepted. Retry after the Retry-After seconds.", "headers": {"Retry-After": {"schema": {"type": "integer"}}}},
+      "Unavailable": {"description": "The broker did not confirm in time; the request was not accepted. Retry after the Retry-After seconds.", "headers": {"Retry-After": {"schema": {"type": "integer"}}}},
       "Unauthorized": {"description": "Missing or wrong credentials."},
       "Forbidden": {"description": "The credentials lack the needed scope."},
       "TooLarge": {"description": "The body is larger than the configured limit (75 MB by default)."},
