@@ -21,7 +21,7 @@ import Testing
 
     @Test func environmentVariablesSwitchDestinationsOn() throws {
         let environment = [
-            "BURSTWIRE_SLACK_BOT_TOKEN": "xoxb-1", "BURSTWIRE_SLACK_CHANNEL": "C1",
+            "BURSTWIRE_SLACK_BOT_TOKEN": "test-bot-token", "BURSTWIRE_SLACK_CHANNEL": "C1",
             "BURSTWIRE_VOEVENT_BROKERS": "broker.example.org:8098, 127.0.0.1:18098",
         ]
         let configuration = try ConfigurationLoader(environment: environment).load(NotifierConfiguration.self, path: Self.checkedIn)

@@ -36,7 +36,7 @@ public final class SlackSimulator: Sendable {
     private let state = Mutex(State())
     public let botToken: String
 
-    public init(botToken: String = "xoxb-simulated") {
+    public init(botToken: String = "simulated-bot-token") {
         self.botToken = botToken
     }
 

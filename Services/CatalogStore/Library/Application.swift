@@ -27,24 +27,15 @@ public func buildApplication(configuration: CatalogConfiguration, logger: Logger
     try await IdentityStore.migrator.migrate(pool)
     let identities = IdentityStore(pool: pool)
 
-    let topology = ServiceQueues.topology(configuration.amqp)
-    let address = try configuration.amqp.brokerAddress()
-    let queue = topology.queues[0].name
-    let publisher = EventPublisher(configuration: .init(address: address, topology: topology,
-                                                        confirmTimeout: configuration.amqp.confirmTimeout, logger: logger))
-    let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
-                                                      prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 500), logger: logger))
+    let broker = try WorkerConnections(configuration.amqp, service: ServiceQueues.catalogStore, defaultPrefetch: 500, logger: logger)
+    let (publisher, consumer) = (broker.publisher, broker.consumer)
     let ingestion = CatalogIngestion(
         consumer: consumer, publisher: publisher, pool: pool,
-        writer: CatalogWriter(exchange: topology.exchange, mediaBaseURL: configuration.mediaBaseURL),
+        writer: CatalogWriter(exchange: broker.topology.exchange, mediaBaseURL: configuration.mediaBaseURL),
         batchSize: configuration.batchSize, orphanRetry: configuration.orphanRetry,
-        deliveryLimit: topology.queues[0].deliveryLimit, logger: logger)
+        deliveryLimit: broker.queue.deliveryLimit, logger: logger)
 
-    let readiness = Readiness()
-    readiness.register(publisher: publisher)
-    readiness.register(consumer: consumer, queue: queue)
-    readiness.register(database: pool)
-    readiness.register(migrations: CatalogSchema.migrator, pool: pool)
+    let readiness = broker.readiness(pool: pool, migrator: CatalogSchema.migrator)
 
     let router = Router()
     OperationsRoutes.add(to: router, readiness: readiness, metrics: metrics)

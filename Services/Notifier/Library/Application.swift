@@ -24,16 +24,11 @@ public func buildApplication(configuration: NotifierConfiguration, logger: Logge
                                                  maximumConnections: configuration.database.maxConnections ?? 4))
     try await NotifierSchema.migrator.migrate(pool)
 
-    let topology = ServiceQueues.topology(configuration.amqp)
-    let address = try configuration.amqp.brokerAddress()
-    let queue = topology.queues.first { $0.name.hasSuffix(ServiceQueues.notifier.name) }!.name
-    let publisher = EventPublisher(configuration: .init(address: address, topology: topology,
-                                                        confirmTimeout: configuration.amqp.confirmTimeout, logger: logger))
-    let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
-                                                      prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 20), logger: logger))
+    let broker = try WorkerConnections(configuration.amqp, service: ServiceQueues.notifier, defaultPrefetch: 20, logger: logger)
+    let (publisher, consumer) = (broker.publisher, broker.consumer)
     let outbox = URL(fileURLWithPath: configuration.outboxDirectory)
     let http = HTTPClient(logger: logger)
-    let run = DeliveryRun(ledger: DeliveryLedger(pool: pool), publisher: publisher, exchange: topology.exchange, logger: logger)
+    let run = DeliveryRun(ledger: DeliveryLedger(pool: pool), publisher: publisher, exchange: broker.topology.exchange, logger: logger)
     let channels = NotifierChannels.make(configuration: configuration, brokers: brokers, run: run, pool: pool, http: http,
                                          outbox: outbox, logger: logger)
     let notifier = FRBNotifier(
@@ -42,11 +37,7 @@ public func buildApplication(configuration: NotifierConfiguration, logger: Logge
         channels: channels.channels, catalogURL: configuration.notifier?.catalogUrl,
         retractAfterRejects: configuration.retractAfterRejects, logger: logger)
 
-    let readiness = Readiness()
-    readiness.register(publisher: publisher)
-    readiness.register(consumer: consumer, queue: queue)
-    readiness.register(database: pool)
-    readiness.register(migrations: NotifierSchema.migrator, pool: pool)
+    let readiness = broker.readiness(pool: pool, migrator: NotifierSchema.migrator)
     let router = Router()
     OperationsRoutes.add(to: router, readiness: readiness, metrics: metrics)
     let application = Application(

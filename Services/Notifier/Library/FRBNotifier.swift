@@ -98,22 +98,16 @@ struct FRBNotifier: Sendable {
     }
 
     private func announceInSlack(_ stored: FRBMeasurementStored) async -> DeliveryRun.Result {
-        let message = SlackMessage.newFRB(stored, catalogURL: catalogURL)
-        let delivery = Delivery(key: "slack:frb:\(stored.frb.frbId)", channel: .slack, target: slack.target, frbId: stored.frb.frbId)
-        let slack = self.slack
-        return await run.run(delivery, payload: nil) { start throws(DeliveryError) in
-            if let ts = try await slack.postedBefore(start, ledgerKey: delivery.key) {
-                return DeliveryReceipt(target: slack.target, externalId: ts, answer: "found in the channel after a restart")
-            }
-            let posted = try await slack.post(message, ledgerKey: delivery.key)
-            return DeliveryReceipt(target: posted.target, externalId: posted.ts, httpStatus: posted.httpStatus, answer: posted.answer)
-        }
+        await postOnce(SlackMessage.newFRB(stored, catalogURL: catalogURL), key: "slack:frb:\(stored.frb.frbId)", frbId: stored.frb.frbId)
     }
 
-    /// Posted once per decision, found again after a crash like the FRB announcement.
     private func askForApproval(_ request: TriggerApprovalRequested) async -> DeliveryRun.Result {
-        let delivery = Delivery(key: "slack:approval:\(request.decisionId)", channel: .slack, target: slack.target, frbId: request.subject.frbId)
-        let message = SlackMessage.approvalRequested(request)
+        await postOnce(SlackMessage.approvalRequested(request), key: "slack:approval:\(request.decisionId)", frbId: request.subject.frbId)
+    }
+
+    /// A channel message posted once: after a crash mid-post it is looked for in the channel before posting again.
+    private func postOnce(_ message: SlackMessage, key: String, frbId: Int64?) async -> DeliveryRun.Result {
+        let delivery = Delivery(key: key, channel: .slack, target: slack.target, frbId: frbId)
         let slack = self.slack
         return await run.run(delivery, payload: nil) { start throws(DeliveryError) in
             if let ts = try await slack.postedBefore(start, ledgerKey: delivery.key) {

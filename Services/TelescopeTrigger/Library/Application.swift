@@ -26,14 +26,9 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
                                                  maximumConnections: configuration.database.maxConnections ?? 4))
     try await TriggerSchema.migrator.migrate(pool)
 
-    let topology = ServiceQueues.topology(configuration.amqp)
-    let address = try configuration.amqp.brokerAddress()
-    let queue = topology.queues.first { $0.name.hasSuffix(ServiceQueues.telescopeTrigger.name) }!.name
-    let publisher = EventPublisher(configuration: .init(address: address, topology: topology,
-                                                        confirmTimeout: configuration.amqp.confirmTimeout, logger: logger))
-    let consumer = EventConsumer(configuration: .init(address: address, queue: queue, topology: topology,
-                                                      prefetch: UInt16(clamping: configuration.amqp.prefetch ?? 50), logger: logger))
-    let events = TriggerEvents(publisher: publisher, exchange: topology.exchange, logger: logger)
+    let broker = try WorkerConnections(configuration.amqp, service: ServiceQueues.telescopeTrigger, defaultPrefetch: 50, logger: logger)
+    let (publisher, consumer) = (broker.publisher, broker.consumer)
+    let events = TriggerEvents(publisher: publisher, exchange: broker.topology.exchange, logger: logger)
     let limits = Dictionary(rules.proposals.map { ($0.proposalId, $0.repointingLimit) }, uniquingKeysWith: { first, _ in first })
     let execution = TriggerExecution(pool: pool, mwa: MWAClient(baseURL: configuration.mwaBaseURL, http: HTTPClient(logger: logger)),
                                      events: events, repointingLimits: limits, logger: logger, clock: clock)
@@ -41,11 +36,7 @@ public func buildApplication(configuration: TriggerConfiguration, environment: [
     let alerts = AlertTriggers(pool: pool, proposals: rules.proposals, keys: keys, execution: execution, logger: logger, clock: clock)
     let approvals = TriggerApprovals(pool: pool, keys: keys, execution: execution, logger: logger, clock: clock)
 
-    let readiness = Readiness()
-    readiness.register(publisher: publisher)
-    readiness.register(consumer: consumer, queue: queue)
-    readiness.register(database: pool)
-    readiness.register(migrations: TriggerSchema.migrator, pool: pool)
+    let readiness = broker.readiness(pool: pool, migrator: TriggerSchema.migrator)
     let router = Router()
     OperationsRoutes.add(to: router, readiness: readiness, metrics: metrics)
     let application = Application(

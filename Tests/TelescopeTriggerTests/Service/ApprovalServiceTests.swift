@@ -46,7 +46,26 @@ import TestSupport
         return try Event<TriggerApprovalRequested>.decode(from: request.body).data
     }
 
-    @Test func anApprovedPendingGRBIsObservedOnce() async throws {
+    /// A pending GRB's decision as the service left it, waiting for its human, and the means to answer it.
+    struct AwaitingApproval: Sendable {
+        let simulators: SimulatorServer
+        let harness: TriggerHarness
+        let grb: PendingGRB
+        let publisher: EventPublisher
+        let ledger: LedgerRows
+        let request: TriggerApprovalRequested
+
+        func answer(approved: Bool, by approver: String, decisionId: Int64? = nil, id: String = UUID().uuidString.lowercased()) async throws {
+            try await publisher.publish(try harness.message(TriggerApprovalReceived(
+                decisionId: decisionId ?? request.decisionId, proposalId: nil, approver: approver, approved: approved, receivedAt: Date()), id: id))
+        }
+
+        var observations: Int { simulators.mwa.calls.filter { $0.service == "triggervcs" }.count }
+    }
+
+    /// Runs the service against the simulators, sends a pending GRB, waits for its approval request and
+    /// hands over; stops everything afterwards.
+    private func withAwaitingApproval(_ body: @Sendable (AwaitingApproval) async throws -> Void) async throws {
         let simulators = try await SimulatorServer.start()
         let grb = try PendingGRB()
         let harness = try TriggerHarness(simulators: simulators, start: grb.moment)
@@ -54,81 +73,70 @@ import TestSupport
                                                                  clock: harness.clock, logger: harness.logger)
         let publisher = try harness.publisher()
         let observer = try await harness.observer()
-        let ledger = LedgerRows(pool: services.pool)
         try await application.test(.live) { _ in
             try await publisher.publish(try grb.message(harness))
             let request = try await approvalRequest(from: observer)
             await observer.stop()
-            #expect(request.subject.trigId == grb.trigId && request.proposalId == "grb-\(harness.prefix)")
-            #expect(request.summary.contains("waiting for a human's decision"))
-            let pending = try await ledger.fermi(grb.trigId)
-            #expect(pending.status == "pending" && pending.callState == "awaiting")
-            try await Task.sleep(for: .milliseconds(500))
-            #expect(!simulators.mwa.calls.contains { $0.service == "triggervcs" })
-
-            let approval = TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil, approver: "slack:U1 (ada)",
-                                                   approved: true, receivedAt: Date())
-            try await publisher.publish(try harness.message(approval))
-            try await eventually("the approved observation was requested") { simulators.mwa.calls.contains { $0.service == "triggervcs" } }
-            let call = try #require(simulators.mwa.calls.first { $0.service == "triggervcs" })
-            #expect(call.parameters["ra"] == "241.6167" && call.parameters["pretend"] == "True" && call.parameters["obsname"] == "Fermi_\(grb.trigId)")
-            try await eventually("the outcome is recorded") { try await ledger.fermi(grb.trigId).callState == "sent" }
-            let done = try await ledger.fermi(grb.trigId)
-            #expect(done.status == "triggered" && done.reason.contains("Approved by slack:U1 (ada).") && done.reason.contains("The MWA accepted triggervcs"))
-
-            // The same click delivered again, a late rejection and the alert redelivered change nothing.
-            try await publisher.publish(try harness.message(approval))
-            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
-                                                                                   approver: "slack:U2 (bo)", approved: false, receivedAt: Date())))
-            try await publisher.publish(try grb.message(harness))
-            try await Task.sleep(for: .seconds(1))
-            #expect(simulators.mwa.calls.filter { $0.service == "triggervcs" }.count == 1)
-            #expect(try await ledger.fermi(grb.trigId).status == "triggered")
+            try await body(AwaitingApproval(simulators: simulators, harness: harness, grb: grb, publisher: publisher,
+                                            ledger: LedgerRows(pool: services.pool), request: request))
         }
         await publisher.shutdown()
         await harness.cleanUp()
         await simulators.stop()
     }
 
+    @Test func anApprovedPendingGRBIsObservedOnce() async throws {
+        try await withAwaitingApproval { scene in
+            let (grb, ledger, request) = (scene.grb, scene.ledger, scene.request)
+            #expect(request.subject.trigId == grb.trigId && request.proposalId == "grb-\(scene.harness.prefix)")
+            #expect(request.summary.contains("waiting for a human's decision"))
+            let pending = try await ledger.fermi(grb.trigId)
+            #expect(pending.status == "pending" && pending.callState == "awaiting")
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(scene.observations == 0)
+
+            let click = UUID().uuidString.lowercased()
+            try await scene.answer(approved: true, by: "slack:U1 (ada)", id: click)
+            try await eventually("the approved observation was requested") { scene.observations == 1 }
+            let call = try #require(scene.simulators.mwa.calls.first { $0.service == "triggervcs" })
+            #expect(call.parameters["ra"] == "241.6167" && call.parameters["pretend"] == "True" && call.parameters["obsname"] == "Fermi_\(grb.trigId)")
+            try await eventually("the outcome is recorded") { try await ledger.fermi(grb.trigId).callState == "sent" }
+            let done = try await ledger.fermi(grb.trigId)
+            #expect(done.status == "triggered" && done.reason.contains("Approved by slack:U1 (ada).") && done.reason.contains("The MWA accepted triggervcs"))
+
+            // The same click delivered again, a late rejection and the alert redelivered change nothing.
+            try await scene.answer(approved: true, by: "slack:U1 (ada)", id: click)
+            try await scene.answer(approved: false, by: "slack:U2 (bo)")
+            try await scene.publisher.publish(try grb.message(scene.harness))
+            try await Task.sleep(for: .seconds(1))
+            #expect(scene.observations == 1)
+            #expect(try await ledger.fermi(grb.trigId).status == "triggered")
+        }
+    }
+
     @Test func aRejectedPendingGRBIsCancelledAndNeverObserved() async throws {
-        let simulators = try await SimulatorServer.start()
-        let grb = try PendingGRB()
-        let harness = try TriggerHarness(simulators: simulators, start: grb.moment)
-        let (application, services) = try await buildApplication(configuration: harness.configuration, environment: harness.environment,
-                                                                 clock: harness.clock, logger: harness.logger)
-        let publisher = try harness.publisher()
-        let observer = try await harness.observer()
-        let ledger = LedgerRows(pool: services.pool)
-        try await application.test(.live) { _ in
-            try await publisher.publish(try grb.message(harness))
-            let request = try await approvalRequest(from: observer)
-            await observer.stop()
-            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
-                                                                                   approver: "slack:U2 (bo)", approved: false, receivedAt: Date())))
+        try await withAwaitingApproval { scene in
+            let (grb, ledger) = (scene.grb, scene.ledger)
+            try await scene.answer(approved: false, by: "slack:U2 (bo)")
             try await eventually("the decision is cancelled") { try await ledger.fermi(grb.trigId).status == "cancelled" }
             // A later approval of the rejected decision sends nothing.
-            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: request.decisionId, proposalId: nil,
-                                                                                   approver: "slack:U1 (ada)", approved: true, receivedAt: Date())))
+            try await scene.answer(approved: true, by: "slack:U1 (ada)")
             try await Task.sleep(for: .seconds(1))
-            #expect(!simulators.mwa.calls.contains { $0.service == "triggervcs" })
+            #expect(scene.observations == 0)
             let row = try await ledger.fermi(grb.trigId)
             #expect(row.callState == "none" && row.reason.contains("Rejected by slack:U2 (bo).") && !row.reason.contains("Approved"))
 
             // An answer to a decision that does not exist is kept in the dead-letter queue, not dropped.
-            let queue = try #require(harness.topology.queues.first { $0.name.hasSuffix("telescope-trigger") })
-            let parked = EventConsumer(configuration: .init(address: try harness.address, queue: queue.deadLetterQueue, topology: harness.topology))
+            let queue = try #require(scene.harness.topology.queues.first { $0.name.hasSuffix("telescope-trigger") })
+            let parked = EventConsumer(configuration: .init(address: try scene.harness.address, queue: queue.deadLetterQueue,
+                                                            topology: scene.harness.topology))
             let unknown = "approval-of-nothing-\(grb.trigId)"
-            try await publisher.publish(try harness.message(TriggerApprovalReceived(decisionId: Int64.max - 1, proposalId: nil,
-                                                                                   approver: "slack:U3 (cy)", approved: true, receivedAt: Date()),
-                                                        id: unknown))
+            try await scene.answer(approved: true, by: "slack:U3 (cy)", decisionId: Int64.max - 1, id: unknown)
             let dead = try await collect(1, from: parked)
             #expect(dead.first?.messageID == unknown)
             dead.forEach { parked.ack($0) }
             await parked.stop()
         }
-        await publisher.shutdown()
-        await harness.cleanUp()
-        await simulators.stop()
     }
 }
 

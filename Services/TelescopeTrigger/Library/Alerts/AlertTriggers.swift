@@ -32,37 +32,21 @@ struct AlertTriggers: Sendable {
     }
 
     func handle(_ message: IncomingMessage, consumer: EventConsumer) async {
-        let stored: VOEventStored
-        do {
-            stored = try Event<VOEventStored>.decode(from: message.body).data
-        } catch {
-            logger.error("dead-lettering an unreadable stored VOEvent", metadata: ["event": "\(message.messageID)", "reason": "\(error)"])
-            consumer.reject(message)
-            return
-        }
-        let alert: AlertEvent
-        do {
-            alert = try AlertParser.parse(Array(stored.voevent.xml.utf8), now: clock())
-        } catch {
-            logger.info("VOEvent not judged: TraceT would not read it", metadata: ["ivorn": "\(stored.voevent.ivorn)", "reason": "\(error)"])
-            consumer.ack(message)
-            return
-        }
-        do {
+        await TriggerMessages.handle(message, as: VOEventStored.self, consumer: consumer, logger: logger) { stored in
             let ivorn = stored.voevent.ivorn
+            let alert: AlertEvent
+            do {
+                alert = try AlertParser.parse(Array(stored.voevent.xml.utf8), now: clock())
+            } catch {
+                logger.info("VOEvent not judged: TraceT would not read it", metadata: ["ivorn": "\(ivorn)", "reason": "\(error)"])
+                return .done
+            }
             // A made-up trig id differs on every parse; such an event is a group of its own, by IVORN.
             let group = "\(alert.telescope ?? "unknown"):\(alert.selfGeneratedTrigId ? ivorn : alert.trigId ?? ivorn)"
-            try await DatabaseOutage.retrying(logger: logger) {
-                let records = try await decide(alert, ivorn: ivorn, xml: stored.voevent.xml, group: group)
-                for (proposal, record) in records {
-                    try await execution.proceed(record, secureKey: keys[proposal.proposalId])
-                }
+            for (proposal, record) in try await decide(alert, ivorn: ivorn, xml: stored.voevent.xml, group: group) {
+                try await execution.proceed(record, secureKey: keys[proposal.proposalId])
             }
-            consumer.ack(message)
-        } catch {
-            logger.warning("trigger ledger unavailable; the event will be retried", metadata: ["error": "\(error)"])
-            try? await Task.sleep(for: .seconds(1))
-            consumer.nack(message, requeue: true)
+            return .done
         }
     }
 

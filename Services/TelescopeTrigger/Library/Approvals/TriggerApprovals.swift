@@ -17,27 +17,13 @@ struct TriggerApprovals: Sendable {
     let clock: @Sendable () -> Date
 
     func handle(_ message: IncomingMessage, consumer: EventConsumer) async {
-        let approval: TriggerApprovalReceived
-        do {
-            approval = try Event<TriggerApprovalReceived>.decode(from: message.body).data
-        } catch {
-            logger.error("dead-lettering an unreadable approval", metadata: ["event": "\(message.messageID)", "reason": "\(error)"])
-            consumer.reject(message)
-            return
-        }
-        do {
-            let ledger = TriggerLedger(pool: pool)
+        await TriggerMessages.handle(message, as: TriggerApprovalReceived.self, consumer: consumer, logger: logger) { approval in
             let record: TriggerLedger.Record
-            switch try await DatabaseOutage.retrying(logger: logger, { try await ledger.answer(approval, at: clock()) }) {
+            switch try await TriggerLedger(pool: pool).answer(approval, at: clock()) {
             case .unknownDecision:
-                logger.warning("dead-lettering an approval for no known decision", metadata: ["decision": "\(approval.decisionId)"])
-                consumer.reject(message)
-                return
+                return .deadLetter("an approval for no known decision \(approval.decisionId)")
             case .wrongProposal(let found):
-                logger.warning("dead-lettering an approval naming another proposal",
-                               metadata: ["decision": "\(approval.decisionId)", "proposal": "\(approval.proposalId ?? "")", "decided by": "\(found.proposalId)"])
-                consumer.reject(message)
-                return
+                return .deadLetter("an approval of decision \(approval.decisionId) naming \(approval.proposalId ?? "") instead of \(found.proposalId)")
             case .alreadyAnswered(let found):
                 logger.info("decision already answered; this answer changes nothing",
                             metadata: ["decision": "\(approval.decisionId)", "approver": "\(approval.approver)", "state": "\(found.callState)"])
@@ -47,12 +33,8 @@ struct TriggerApprovals: Sendable {
             }
             // Also after a repeated answer: the decision's events are re-published under the same ids,
             // and a call approved before a crash is made now (its claim keeps it single).
-            try await DatabaseOutage.retrying(logger: logger) { try await execution.proceed(record, secureKey: keys[record.proposalId]) }
-            consumer.ack(message)
-        } catch {
-            logger.warning("trigger ledger unavailable; the approval will be retried", metadata: ["error": "\(error)"])
-            try? await Task.sleep(for: .seconds(1))
-            consumer.nack(message, requeue: true)
+            try await execution.proceed(record, secureKey: keys[record.proposalId])
+            return .done
         }
     }
 }

@@ -18,27 +18,11 @@ struct FRBTriggers: Sendable {
     var clock: @Sendable () -> Date = { Date() }
 
     func handle(_ message: IncomingMessage, consumer: EventConsumer) async {
-        let stored: FRBMeasurementStored
-        do {
-            stored = try Event<FRBMeasurementStored>.decode(from: message.body).data
-        } catch {
-            logger.error("dead-lettering an unreadable stored measurement", metadata: ["event": "\(message.messageID)", "reason": "\(error)"])
-            consumer.reject(message)
-            return
-        }
-        guard stored.isFirstMeasurement else {
-            consumer.ack(message)
-            return
-        }
-        do {
-            try await DatabaseOutage.retrying(logger: logger) {
-                for proposal in proposals { try await follow(stored, with: proposal) }
-            }
-            consumer.ack(message)
-        } catch {
-            logger.warning("trigger ledger unavailable; the event will be retried", metadata: ["error": "\(error)"])
-            try? await Task.sleep(for: .seconds(1))
-            consumer.nack(message, requeue: true)
+        await TriggerMessages.handle(message, as: FRBMeasurementStored.self, consumer: consumer, logger: logger) { stored in
+            // Later measurements refine an FRB already followed.
+            guard stored.isFirstMeasurement else { return .done }
+            for proposal in proposals { try await follow(stored, with: proposal) }
+            return .done
         }
     }
 
