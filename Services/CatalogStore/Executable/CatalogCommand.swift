@@ -1,7 +1,5 @@
 import ArgumentParser
 import CatalogStore
-import Foundation
-import Hummingbird
 import ServiceRuntime
 
 /// `catalog-store`: stores every event in PostgreSQL exactly once and publishes the `*.stored` records.
@@ -15,15 +13,8 @@ struct CatalogCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        let configuration: CatalogConfiguration
-        do {
-            configuration = try ConfigurationLoader().load(CatalogConfiguration.self, path: config)
-            Observability.bootstrapLogging(level: try configuration.log.logLevel())
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("catalog-store: \(error)\n".utf8))
-            throw ExitCode(78)
+        try await ServiceLaunch.run("catalog-store", CatalogConfiguration.self, path: config) {
+            try await buildApplication(configuration: $0).application
         }
-        let (application, _) = try await buildApplication(configuration: configuration)
-        try await application.runService()
     }
 }

@@ -1,7 +1,7 @@
 import ServiceRuntime
 
 /// What catalog-store reads from `config/burstwire.yaml` (sections `amqp`, `database`, `log`, `catalog`).
-public struct CatalogConfiguration: Decodable, Sendable {
+public struct CatalogConfiguration: ServiceConfiguration {
     /// The `catalog:` section.
     public struct Catalog: Decodable, Sendable {
         /// HTTP listen address of the read API, pages, health and metrics.

@@ -31,15 +31,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
-        let configuration: IngestConfiguration
-        do {
-            configuration = try options.load()
-            Observability.bootstrapLogging(level: try configuration.log.logLevel())
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("ingest-api: \(error)\n".utf8))
-            throw ExitCode(78)
+        try await ServiceLaunch.run("ingest-api", IngestConfiguration.self, path: options.config) {
+            try await buildApplication(configuration: $0).application
         }
-        let (application, _) = try await buildApplication(configuration: configuration)
-        try await application.runService()
     }
 }

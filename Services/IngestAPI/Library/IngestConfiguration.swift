@@ -2,7 +2,7 @@ import ServiceRuntime
 
 /// Everything ingest-api reads from `config/burstwire.yaml` (sections `amqp`, `database`, `log`, `ingest`),
 /// each key overridable by `BURSTWIRE_<SECTION>_<KEY>`.
-public struct IngestConfiguration: Decodable, Sendable {
+public struct IngestConfiguration: ServiceConfiguration {
     /// The `ingest:` section.
     public struct Ingest: Decodable, Sendable {
         /// HTTP listen address; port 8000 is what upload_cand.py targets in development mode.

@@ -4,7 +4,7 @@ import ServiceRuntime
 /// What the notifier reads from `config/burstwire.yaml`: `amqp`, `database`, `log`, `notifier`, and one
 /// section per destination (`slack`, `tns`, `voevent`). A destination left unconfigured is not an error:
 /// its deliveries go to the outbox directory instead, so the suite runs anywhere.
-public struct NotifierConfiguration: Decodable, Sendable {
+public struct NotifierConfiguration: ServiceConfiguration {
     /// The `notifier:` section.
     public struct Notifier: Decodable, Sendable {
         /// HTTP listen address of health and metrics.

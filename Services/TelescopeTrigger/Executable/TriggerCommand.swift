@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import Hummingbird
 import ServiceRuntime
 import TelescopeTrigger
 
@@ -15,14 +13,8 @@ struct TriggerCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        do {
-            let configuration = try ConfigurationLoader().load(TriggerConfiguration.self, path: config)
-            Observability.bootstrapLogging(level: try configuration.log.logLevel())
-            let (application, _) = try await buildApplication(configuration: configuration)
-            try await application.runService()
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("telescope-trigger: \(error)\n".utf8))
-            throw ExitCode(78)
+        try await ServiceLaunch.run("telescope-trigger", TriggerConfiguration.self, path: config) {
+            try await buildApplication(configuration: $0).application
         }
     }
 }

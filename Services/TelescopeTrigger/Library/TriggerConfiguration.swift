@@ -5,7 +5,7 @@ import Yams
 /// What telescope-trigger reads: `amqp`, `database`, `log`, `trigger` (HTTP and the rules file) and
 /// `mwa` (`BURSTWIRE_MWA_BASE_URL`). Proposals live in their own YAML file so observers can review
 /// them apart from the deployment settings.
-public struct TriggerConfiguration: Decodable, Sendable {
+public struct TriggerConfiguration: ServiceConfiguration {
     public struct Trigger: Decodable, Sendable {
         public var host: String?
         public var port: Int?
